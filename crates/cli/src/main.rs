@@ -1,0 +1,176 @@
+//! `yj-rating`: scores a scenario file and prints the ratings table as the
+//! inspectorate's reports lay it out, or the full result as JSON.
+
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+use yj_rating_engine::{report, score, Framework, Scenario};
+
+mod table;
+
+const USAGE: &str = "\
+Usage: yj-rating score [--json] FILE
+
+Scores an inspection scenario file (format yj-rating-scenario, version 1) and prints
+the ratings table: each standard's rating, marks for discretion and flags, domain
+subtotals and the overall score and rating. FILE `-` reads standard input.
+
+Options:
+  --json       print the full result as JSON instead of the table
+  -h, --help   print this help
+  -V, --version
+
+Exit status: 0 scored, 1 the scenario is invalid (errors on stderr), 2 usage error.";
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq)]
+enum Command {
+    Help,
+    Version,
+    Score { file: String, json: bool },
+}
+
+fn parse_args(args: &[String]) -> Result<Command, String> {
+    let mut json = false;
+    let mut positional = Vec::new();
+    for arg in args {
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "-V" | "--version" => return Ok(Command::Version),
+            "--json" => json = true,
+            "-" => positional.push(arg.clone()),
+            flag if flag.starts_with('-') => return Err(format!("unknown option '{flag}'")),
+            _ => positional.push(arg.clone()),
+        }
+    }
+    match positional.as_slice() {
+        [] => Err("missing command (expected 'score')".into()),
+        [command, ..] if command != "score" => {
+            Err(format!("unknown command '{command}' (expected 'score')"))
+        }
+        [_] => Err("missing FILE (use - for standard input)".into()),
+        [_, file] => Ok(Command::Score {
+            file: file.clone(),
+            json,
+        }),
+        [_, _, extra, ..] => Err(format!("unexpected argument '{extra}'")),
+    }
+}
+
+fn read_input(file: &str) -> Result<String, String> {
+    let mut text = String::new();
+    let read = if file == "-" {
+        io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(file).map(|t| text = t)
+    };
+    read.map(|()| text)
+        .map_err(|err| format!("cannot read {file}: {err}"))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (file, json) = match parse_args(&args) {
+        Ok(Command::Help) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Ok(Command::Version) => {
+            println!("yj-rating {}", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
+        Ok(Command::Score { file, json }) => (file, json),
+        Err(message) => {
+            eprintln!("yj-rating: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let text = match read_input(&file) {
+        Ok(text) => text,
+        Err(message) => {
+            eprintln!("yj-rating: {message}");
+            return ExitCode::from(1);
+        }
+    };
+    let frameworks = Framework::builtins();
+    let scenario = match Scenario::from_json_str_in(&text, &frameworks) {
+        Ok(scenario) => scenario,
+        Err(err) => {
+            let name = if file == "-" {
+                "standard input"
+            } else {
+                file.as_str()
+            };
+            eprintln!("yj-rating: {name} is not a valid scenario:");
+            for problem in err.problems() {
+                eprintln!("  {problem}");
+            }
+            return ExitCode::from(1);
+        }
+    };
+    // The reader only accepts scenarios naming one of `frameworks`.
+    let Some(framework) = frameworks.into_iter().find(|f| f.id == scenario.framework) else {
+        return ExitCode::from(1);
+    };
+    let result = score(framework, &scenario);
+    let output = if json {
+        let value = report::to_json(framework, &scenario, &result);
+        serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    } else {
+        table::render(framework, &scenario, &result)
+    };
+    // A closed pipe (e.g. `| head`) is not an error worth a panic.
+    let _ = io::stdout().write_all(output.as_bytes());
+    ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn parses_score_with_and_without_json() {
+        assert_eq!(
+            parse_args(&args(&["score", "a.json"])),
+            Ok(Command::Score {
+                file: "a.json".into(),
+                json: false
+            })
+        );
+        assert_eq!(
+            parse_args(&args(&["score", "--json", "-"])),
+            Ok(Command::Score {
+                file: "-".into(),
+                json: true
+            })
+        );
+        assert_eq!(parse_args(&args(&["--help"])), Ok(Command::Help));
+    }
+
+    #[test]
+    fn rejects_bad_usage() {
+        assert_eq!(
+            parse_args(&args(&[])),
+            Err("missing command (expected 'score')".into())
+        );
+        assert_eq!(
+            parse_args(&args(&["rate", "x"])),
+            Err("unknown command 'rate' (expected 'score')".into())
+        );
+        assert_eq!(
+            parse_args(&args(&["score"])),
+            Err("missing FILE (use - for standard input)".into())
+        );
+        assert_eq!(
+            parse_args(&args(&["score", "--csv", "x"])),
+            Err("unknown option '--csv'".into())
+        );
+        assert_eq!(
+            parse_args(&args(&["score", "a", "b"])),
+            Err("unexpected argument 'b'".into())
+        );
+    }
+}

@@ -1,0 +1,44 @@
+//! The scoring engine of the youth justice inspection rating calculator.
+//!
+//! It turns an inspection scenario (key-question counts per case standard, judgements
+//! for the others) into ratings exactly as the rule book says: key-question bands from
+//! exact fractions, each standard's mechanical rating and drivers, the discretion flags,
+//! discretion applied, scores, domain subtotals and the overall rating. It knows nothing
+//! of browsers or terminals: the web app, the `yj-rating` command and the tests share it.
+//!
+//! ```
+//! use yj_rating_engine::{score, Framework, Rating, Scenario};
+//! let scenario = Scenario::from_json_str(r#"{
+//!     "format": "yj-rating-scenario", "version": 1, "framework": "youth-2018",
+//!     "standards": { "2.1": { "cases": 8, "key_questions": {
+//!         "desistance": { "relevant": 8, "yes": 6 },
+//!         "safety": { "relevant": 5, "yes": 5 },
+//!         "others": { "relevant": 4, "yes": 4 } } } } }"#).unwrap();
+//! let result = score(Framework::youth_2018(), &scenario);
+//! let assessment = &result.standards[4];
+//! assert_eq!(assessment.rating, Some(Rating::Good)); // 6 of 8 = 75%
+//! assert_eq!(result.overall, None); // eleven standards still to rate
+//! ```
+
+mod error;
+mod framework;
+mod percentage;
+mod rating;
+pub mod report;
+mod scenario;
+mod score;
+
+pub use error::{Error, Problem};
+pub use framework::{
+    DiscretionRules, Domain, Framework, KeyQuestion, KeyQuestionBand, OverallBand, RatedBy,
+    Standard, FRAMEWORK_FORMAT,
+};
+pub use percentage::{min_yes_for, Percentage};
+pub use rating::{Rating, Rounding};
+pub use scenario::{
+    Answers, CaseEntry, Discretion, Entry, Scenario, MAX_CASES, SCENARIO_FORMAT, SCENARIO_VERSION,
+};
+pub use score::{
+    score, Direction, DiscretionProblem, DomainResult, Flag, KeyQuestionResult, OneCaseChange,
+    ScenarioResult, StandardResult, StandardStatus, WhatIf,
+};

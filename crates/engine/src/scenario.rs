@@ -1,0 +1,667 @@
+//! The scenario file of rule book section 4: types, reading with path-naming errors,
+//! and writing with serde.
+
+use crate::error::{join, Error, Problem};
+use crate::{Framework, RatedBy, Rating, Rounding};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The `format` value of a scenario file.
+pub const SCENARIO_FORMAT: &str = "yj-rating-scenario";
+/// The newest scenario file version this engine reads and writes.
+pub const SCENARIO_VERSION: u64 = 1;
+/// The most cases inspected a standard may have (rule 1, validity).
+pub const MAX_CASES: u32 = 10_000;
+
+/// An inspection scenario: what has been entered so far for each standard.
+///
+/// Standards and key questions left out are not yet entered.
+///
+/// ```
+/// use yj_rating_engine::{Entry, Rating, Scenario};
+/// let mut scenario = Scenario::new("youth-2018");
+/// scenario.standards.insert("1.1".into(), Entry::Judgement(Rating::Good));
+/// let text = scenario.to_json_string().unwrap();
+/// assert_eq!(Scenario::from_json_str(&text).unwrap(), scenario);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scenario {
+    /// The id of the framework it is scored under.
+    pub framework: String,
+    /// A title for people; may be empty.
+    pub title: String,
+    /// How percentages are read before banding.
+    pub rounding: Rounding,
+    /// Entries by standard id.
+    pub standards: BTreeMap<String, Entry>,
+}
+
+/// What has been entered for one standard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// A judgement standard's proposed rating.
+    Judgement(Rating),
+    /// A case standard's counts.
+    Cases(CaseEntry),
+}
+
+/// A case standard's counts and any discretion applied.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CaseEntry {
+    /// The number of cases inspected for the standard.
+    pub cases: u32,
+    /// Answers by key question id; a key question left out is not yet entered.
+    pub key_questions: BTreeMap<String, Answers>,
+    /// Professional discretion (rule 1.4), if applied.
+    pub discretion: Option<Discretion>,
+}
+
+/// A key question's answers over the sample.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Answers {
+    /// Cases for which the key question is relevant; 0 makes it not applicable.
+    pub relevant: u32,
+    /// Relevant cases answered Yes.
+    pub yes: u32,
+}
+
+/// Professional discretion applied to a standard (rule 1.4).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Discretion {
+    /// The final rating: one band above or below the mechanical rating.
+    pub rating: Rating,
+    /// Why; required.
+    pub reason: String,
+}
+
+impl Scenario {
+    /// An empty scenario under a framework.
+    pub fn new(framework: &str) -> Scenario {
+        Scenario {
+            framework: framework.to_owned(),
+            title: String::new(),
+            rounding: Rounding::Exact,
+            standards: BTreeMap::new(),
+        }
+    }
+
+    /// Reads a scenario file under a built-in framework, strictly: anything wrong,
+    /// including counts that break the validity rule or discretion that breaks rule
+    /// 1.4, is an error.
+    ///
+    /// # Errors
+    /// Invalid JSON; a wrong `format`; a newer `version`; unknown fields or ids; values of
+    /// the wrong type; counts that are not whole numbers from 0 to 10000; `yes` above
+    /// `relevant` or `relevant` above `cases`; discretion without a flag, more than one
+    /// band away, or without a reason. Every problem names its JSON path.
+    ///
+    /// ```
+    /// let err = yj_rating_engine::Scenario::from_json_str(r#"{
+    ///   "format": "yj-rating-scenario", "version": 1, "framework": "youth-2018",
+    ///   "standards": { "3.2": { "cases": 3, "key_questions": {
+    ///     "safety": { "relevant": 2, "yes": 12 } } } } }"#).unwrap_err();
+    /// assert_eq!(err.to_string(),
+    ///     "standards.3.2.key_questions.safety.yes: 12 is more than relevant (2)");
+    /// ```
+    pub fn from_json_str(text: &str) -> Result<Scenario, Error> {
+        Scenario::from_json_str_in(text, &Framework::builtins())
+    }
+
+    /// [`Scenario::from_json_str`] with the frameworks a scenario may name.
+    ///
+    /// # Errors
+    /// As [`Scenario::from_json_str`], and a framework not among `frameworks`.
+    pub fn from_json_str_in(text: &str, frameworks: &[&Framework]) -> Result<Scenario, Error> {
+        let value = parse_json(text)?;
+        Scenario::from_value_in(&value, frameworks)
+    }
+
+    /// Reads a scenario from a JSON value, strictly (see [`Scenario::from_json_str`]).
+    ///
+    /// # Errors
+    /// As [`Scenario::from_json_str`].
+    pub fn from_value_in(value: &Value, frameworks: &[&Framework]) -> Result<Scenario, Error> {
+        let (scenario, framework) = Scenario::draft_from_value_in(value, frameworks)?;
+        let problems = scenario.problems(framework);
+        if problems.is_empty() {
+            Ok(scenario)
+        } else {
+            Err(Error::new(problems))
+        }
+    }
+
+    /// Reads a scenario that is still being worked on: the structure must be right (the
+    /// format, types, ids and labels), but counts that break the validity rule and
+    /// discretion that no longer applies are kept, so that nothing typed is lost.
+    /// [`Scenario::problems`] lists them, and scoring leaves such standards unrated.
+    ///
+    /// # Errors
+    /// As [`Scenario::from_json_str`], less the rule problems.
+    ///
+    /// ```
+    /// use yj_rating_engine::{Framework, Scenario};
+    /// let text = r#"{ "format": "yj-rating-scenario", "version": 1, "framework": "youth-2018",
+    ///   "standards": { "2.1": { "cases": 4, "key_questions": { "desistance": { "relevant": 5, "yes": 1 } } } } }"#;
+    /// let (draft, framework) = Scenario::draft_from_json_str(text, &Framework::builtins()).unwrap();
+    /// assert_eq!(draft.problems(framework)[0].to_string(),
+    ///     "standards.2.1.key_questions.desistance.relevant: 5 is more than the cases inspected (4)");
+    /// ```
+    pub fn draft_from_json_str<'f>(
+        text: &str,
+        frameworks: &[&'f Framework],
+    ) -> Result<(Scenario, &'f Framework), Error> {
+        let value = parse_json(text)?;
+        Scenario::draft_from_value_in(&value, frameworks)
+    }
+
+    /// [`Scenario::draft_from_json_str`] from a JSON value.
+    ///
+    /// # Errors
+    /// As [`Scenario::draft_from_json_str`].
+    pub fn draft_from_value_in<'f>(
+        value: &Value,
+        frameworks: &[&'f Framework],
+    ) -> Result<(Scenario, &'f Framework), Error> {
+        let mut reader = Reader::default();
+        let result = reader.scenario(value, frameworks);
+        match result {
+            Some(pair) if reader.problems.is_empty() => Ok(pair),
+            _ => Err(Error::new(reader.problems)),
+        }
+    }
+
+    /// Problems with the entered counts and discretion (rule 1 validity and rule 1.4),
+    /// each with its path. An empty list means the scenario can be saved as a file.
+    pub fn problems(&self, framework: &Framework) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let result = crate::score(framework, self);
+        for (standard, outcome) in framework.standards.iter().zip(&result.standards) {
+            let Some(Entry::Cases(entry)) = self.standards.get(&standard.id) else {
+                continue;
+            };
+            let path = format!("standards.{}", standard.id);
+            problems.extend(entry.count_problems(&path));
+            if let Some(problem) = &outcome.discretion_problem {
+                problems.push(Problem::new(
+                    join(&path, "discretion"),
+                    problem.message(framework),
+                ));
+            }
+        }
+        problems
+    }
+
+    /// Writes the scenario file (pretty-printed JSON) with the labels of its framework.
+    ///
+    /// # Errors
+    /// The scenario names a framework that is not built in.
+    pub fn to_json_string(&self) -> Result<String, Error> {
+        let framework = Framework::builtin(&self.framework).ok_or_else(|| {
+            Error::one(
+                "framework",
+                format!("unknown framework \"{}\"", self.framework),
+            )
+        })?;
+        Ok(self.to_json_string_with(framework))
+    }
+
+    /// Writes the scenario file with the labels of `framework`.
+    pub fn to_json_string_with(&self, framework: &Framework) -> String {
+        let document = ScenarioDocument {
+            scenario: self,
+            framework,
+        };
+        serde_json::to_string_pretty(&document).unwrap_or_default()
+    }
+
+    /// The scenario file as a JSON value, with the labels of `framework`.
+    pub fn to_value_with(&self, framework: &Framework) -> Value {
+        serde_json::to_value(ScenarioDocument {
+            scenario: self,
+            framework,
+        })
+        .unwrap_or(Value::Null)
+    }
+}
+
+impl CaseEntry {
+    /// Problems with the counts of the validity rule: `relevant` above `cases`, `yes`
+    /// above `relevant`.
+    pub fn count_problems(&self, path: &str) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        for (id, answers) in &self.key_questions {
+            let kq_path = format!("{path}.key_questions.{id}");
+            if answers.relevant > self.cases {
+                problems.push(Problem::new(
+                    join(&kq_path, "relevant"),
+                    format!(
+                        "{} is more than the cases inspected ({})",
+                        answers.relevant, self.cases
+                    ),
+                ));
+            }
+            if answers.yes > answers.relevant {
+                problems.push(Problem::new(
+                    join(&kq_path, "yes"),
+                    format!(
+                        "{} is more than relevant ({})",
+                        answers.yes, answers.relevant
+                    ),
+                ));
+            }
+        }
+        problems
+    }
+
+    /// Whether every count obeys the validity rule.
+    pub fn counts_valid(&self) -> bool {
+        self.key_questions
+            .values()
+            .all(|a| a.yes <= a.relevant && a.relevant <= self.cases)
+    }
+}
+
+fn parse_json(text: &str) -> Result<Value, Error> {
+    serde_json::from_str(text).map_err(|err| Error::one("", format!("not valid JSON: {err}")))
+}
+
+/// Walks a JSON value, collecting problems with their paths.
+#[derive(Default)]
+struct Reader {
+    problems: Vec<Problem>,
+}
+
+impl Reader {
+    fn problem(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem::new(path, message));
+    }
+
+    /// The object at `path`, whatever its keys.
+    fn map<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+        let map = value.as_object();
+        if map.is_none() {
+            self.problem(
+                path,
+                format!("expected an object, found {}", describe(value)),
+            );
+        }
+        map
+    }
+
+    /// The object at `path`, reporting any key not in `known`.
+    fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        path: &str,
+        known: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
+        let map = self.map(value, path)?;
+        for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
+            self.problem(&join(path, key), "unknown field");
+        }
+        Some(map)
+    }
+
+    fn string<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v str> {
+        match value {
+            Value::String(text) => Some(text),
+            other => {
+                self.problem(
+                    path,
+                    format!("expected a string, found {}", describe(other)),
+                );
+                None
+            }
+        }
+    }
+
+    fn count(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<u32> {
+        let path = join(path, key);
+        let Some(value) = map.get(key) else {
+            self.problem(&path, "missing");
+            return None;
+        };
+        match value
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|&n| n <= MAX_CASES)
+        {
+            Some(n) => Some(n),
+            None => {
+                self.problem(
+                    &path,
+                    format!(
+                        "must be a whole number from 0 to {MAX_CASES}, found {}",
+                        describe(value)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn rating(&mut self, value: &Value, path: &str, framework: &Framework) -> Option<Rating> {
+        let label = self.string(value, path)?;
+        let rating = framework.rating_named(label);
+        if rating.is_none() {
+            self.problem(
+                path,
+                format!(
+                    "unknown rating \"{label}\" (expected one of {})",
+                    framework.labels_list()
+                ),
+            );
+        }
+        rating
+    }
+
+    fn scenario<'f>(
+        &mut self,
+        value: &Value,
+        frameworks: &[&'f Framework],
+    ) -> Option<(Scenario, &'f Framework)> {
+        let map = self.object(
+            value,
+            "",
+            &[
+                "format",
+                "version",
+                "framework",
+                "title",
+                "rounding",
+                "standards",
+            ],
+        )?;
+        match map.get("format") {
+            None => self.problem(
+                "format",
+                format!("missing (expected \"{SCENARIO_FORMAT}\")"),
+            ),
+            Some(Value::String(f)) if f == SCENARIO_FORMAT => {}
+            Some(other) => self.problem(
+                "format",
+                format!("expected \"{SCENARIO_FORMAT}\", found {}", describe(other)),
+            ),
+        }
+        match map.get("version").map(|v| (v, v.as_u64())) {
+            None => self.problem("version", "missing"),
+            Some((_, Some(SCENARIO_VERSION))) => {}
+            Some((_, Some(v))) if v > SCENARIO_VERSION => self.problem(
+                "version",
+                format!("this file is version {v}, newer than this calculator reads (up to {SCENARIO_VERSION}); use a newer calculator"),
+            ),
+            Some((v, _)) => self.problem("version", format!("expected {SCENARIO_VERSION}, found {}", describe(v))),
+        }
+        if !self.problems.is_empty() {
+            // Not a scenario file this engine understands: the rest would only add noise.
+            return None;
+        }
+        let framework = match map.get("framework") {
+            None => {
+                self.problem("framework", "missing");
+                return None;
+            }
+            Some(value) => {
+                let id = self.string(value, "framework")?;
+                let found = frameworks.iter().copied().find(|f| f.id == id);
+                if found.is_none() {
+                    let known: Vec<&str> = frameworks.iter().map(|f| f.id.as_str()).collect();
+                    self.problem(
+                        "framework",
+                        format!("unknown framework \"{id}\" (known: {})", known.join(", ")),
+                    );
+                }
+                found?
+            }
+        };
+        let mut scenario = Scenario::new(&framework.id);
+        if let Some(value) = map.get("title") {
+            scenario.title = self.string(value, "title").unwrap_or_default().to_owned();
+        }
+        if let Some(value) = map.get("rounding") {
+            if let Some(text) = self.string(value, "rounding") {
+                match Rounding::parse(text) {
+                    Some(rounding) => scenario.rounding = rounding,
+                    None => self.problem(
+                        "rounding",
+                        format!("expected \"exact\" or \"whole-percent\", found \"{text}\""),
+                    ),
+                }
+            }
+        }
+        if let Some(value) = map.get("standards") {
+            if let Some(entries) = self.map(value, "standards") {
+                for (id, entry) in entries {
+                    let path = join("standards", id);
+                    match framework.standard(id) {
+                        None => self.problem(
+                            &path,
+                            format!("unknown standard \"{id}\" in {}", framework.id),
+                        ),
+                        Some((_, standard)) => {
+                            if let Some(entry) = self.entry(entry, &path, standard, framework) {
+                                scenario.standards.insert(id.clone(), entry);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Some((scenario, framework))
+    }
+
+    fn entry(
+        &mut self,
+        value: &Value,
+        path: &str,
+        standard: &crate::Standard,
+        framework: &Framework,
+    ) -> Option<Entry> {
+        match standard.rated_by {
+            RatedBy::Judgement => {
+                let map = self.object(
+                    value,
+                    path,
+                    &["judgement", "cases", "key_questions", "discretion"],
+                )?;
+                if let Some(key) = ["cases", "key_questions", "discretion"]
+                    .into_iter()
+                    .find(|k| map.contains_key(*k))
+                {
+                    self.problem(
+                        &join(path, key),
+                        format!(
+                            "standard {} is rated by judgement, not from cases",
+                            standard.id
+                        ),
+                    );
+                    return None;
+                }
+                let Some(rating) = map.get("judgement") else {
+                    self.problem(
+                        &join(path, "judgement"),
+                        format!("missing ({} is rated by judgement)", standard.id),
+                    );
+                    return None;
+                };
+                Some(Entry::Judgement(self.rating(
+                    rating,
+                    &join(path, "judgement"),
+                    framework,
+                )?))
+            }
+            RatedBy::Cases => {
+                let map = self.object(
+                    value,
+                    path,
+                    &["cases", "key_questions", "discretion", "judgement"],
+                )?;
+                if map.contains_key("judgement") {
+                    self.problem(
+                        &join(path, "judgement"),
+                        format!(
+                            "standard {} is rated from cases, not by judgement",
+                            standard.id
+                        ),
+                    );
+                    return None;
+                }
+                let cases = self.count(map, path, "cases");
+                let mut entry = CaseEntry::default();
+                if let Some(kqs) = map.get("key_questions") {
+                    let kq_path = join(path, "key_questions");
+                    if let Some(kqs) = self.map(kqs, &kq_path) {
+                        for (id, answers) in kqs {
+                            let path = join(&kq_path, id);
+                            if standard.key_question(id).is_none() {
+                                let known: Vec<&str> = standard
+                                    .key_questions
+                                    .iter()
+                                    .map(|k| k.id.as_str())
+                                    .collect();
+                                self.problem(
+                                    &path,
+                                    format!(
+                                        "unknown key question \"{id}\" (standard {} has {})",
+                                        standard.id,
+                                        known.join(", ")
+                                    ),
+                                );
+                                continue;
+                            }
+                            let Some(counts) = self.object(answers, &path, &["relevant", "yes"])
+                            else {
+                                continue;
+                            };
+                            let relevant = self.count(counts, &path, "relevant");
+                            let yes = self.count(counts, &path, "yes");
+                            if let (Some(relevant), Some(yes)) = (relevant, yes) {
+                                entry
+                                    .key_questions
+                                    .insert(id.clone(), Answers { relevant, yes });
+                            }
+                        }
+                    }
+                }
+                if let Some(discretion) = map.get("discretion") {
+                    let path = join(path, "discretion");
+                    if let Some(d) = self.object(discretion, &path, &["rating", "reason"]) {
+                        let rating = match d.get("rating") {
+                            Some(r) => self.rating(r, &join(&path, "rating"), framework),
+                            None => {
+                                self.problem(&join(&path, "rating"), "missing");
+                                None
+                            }
+                        };
+                        let reason = match d.get("reason") {
+                            Some(r) => self.string(r, &join(&path, "reason")).map(str::to_owned),
+                            None => {
+                                self.problem(
+                                    &join(&path, "reason"),
+                                    "missing (a reason is required)",
+                                );
+                                None
+                            }
+                        };
+                        if let (Some(rating), Some(reason)) = (rating, reason) {
+                            entry.discretion = Some(Discretion { rating, reason });
+                        }
+                    }
+                }
+                entry.cases = cases?;
+                Some(Entry::Cases(entry))
+            }
+        }
+    }
+}
+
+/// Names a JSON value's kind and, for scalars, the value itself.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => format!("the string \"{}\"", s.chars().take(40).collect::<String>()),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+/// A scenario with the framework that gives its ratings their labels, for serde.
+struct ScenarioDocument<'a> {
+    scenario: &'a Scenario,
+    framework: &'a Framework,
+}
+
+impl Serialize for ScenarioDocument<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Scenario {
+            framework,
+            title,
+            rounding,
+            standards,
+        } = self.scenario;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("format", SCENARIO_FORMAT)?;
+        map.serialize_entry("version", &SCENARIO_VERSION)?;
+        map.serialize_entry("framework", framework)?;
+        if !title.is_empty() {
+            map.serialize_entry("title", title)?;
+        }
+        map.serialize_entry("rounding", rounding.as_str())?;
+        let entries: BTreeMap<&str, EntryDocument> = standards
+            .iter()
+            .map(|(id, entry)| {
+                (
+                    id.as_str(),
+                    EntryDocument {
+                        entry,
+                        framework: self.framework,
+                    },
+                )
+            })
+            .collect();
+        map.serialize_entry("standards", &entries)?;
+        map.end()
+    }
+}
+
+struct EntryDocument<'a> {
+    entry: &'a Entry,
+    framework: &'a Framework,
+}
+
+impl Serialize for EntryDocument<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        match self.entry {
+            Entry::Judgement(rating) => {
+                map.serialize_entry("judgement", self.framework.label(*rating))?
+            }
+            Entry::Cases(entry) => {
+                map.serialize_entry("cases", &entry.cases)?;
+                let kqs: BTreeMap<&str, BTreeMap<&str, u32>> = entry
+                    .key_questions
+                    .iter()
+                    .map(|(id, a)| {
+                        (
+                            id.as_str(),
+                            BTreeMap::from([("relevant", a.relevant), ("yes", a.yes)]),
+                        )
+                    })
+                    .collect();
+                map.serialize_entry("key_questions", &kqs)?;
+                if let Some(d) = &entry.discretion {
+                    let discretion = BTreeMap::from([
+                        ("rating", self.framework.label(d.rating)),
+                        ("reason", d.reason.as_str()),
+                    ]);
+                    map.serialize_entry("discretion", &discretion)?;
+                }
+            }
+        }
+        map.end()
+    }
+}
