@@ -44,9 +44,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     }
     match positional.as_slice() {
         [] => Err("missing command (expected 'score')".into()),
-        [command, ..] if command != "score" => {
-            Err(format!("unknown command '{command}' (expected 'score')"))
-        }
+        [command, ..] if command != "score" => Err(format!("unknown command '{command}' (expected 'score')")),
         [_] => Err("missing FILE (use - for standard input)".into()),
         [_, file] => Ok(Command::Score {
             file: file.clone(),

@@ -82,14 +82,10 @@ pub fn render(framework: &Framework, scenario: &Scenario, result: &ScenarioResul
             if !standard.counts_in_score {
                 marks.push("(not scored)".to_owned());
             }
-            line(format!(
-                "  {name:<name_width$}  {rating:<22}{}",
-                marks.join(" ")
-            ));
-            if let (true, Some(yj_rating_engine::Entry::Cases(entry))) = (
-                r.changed_by_discretion,
-                scenario.standards.get(&standard.id),
-            ) {
+            line(format!("  {name:<name_width$}  {rating:<22}{}", marks.join(" ")));
+            if let (true, Some(yj_rating_engine::Entry::Cases(entry))) =
+                (r.changed_by_discretion, scenario.standards.get(&standard.id))
+            {
                 if let Some(discretion) = &entry.discretion {
                     notes.push(format!("  {}: {}", standard.id, discretion.reason));
                 }
@@ -104,6 +100,9 @@ pub fn render(framework: &Framework, scenario: &Scenario, result: &ScenarioResul
         }
         line(String::new());
     }
-    line("Marks: * rating changed by professional discretion; [flags] where discretion may be considered".to_owned());
+    line(
+        "Marks: * rating changed by professional discretion; [flags] where discretion may be considered"
+            .to_owned(),
+    );
     out
 }

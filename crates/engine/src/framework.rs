@@ -199,8 +199,7 @@ impl Framework {
     /// Every rule broken, each with its path.
     pub fn validate(&self) -> Result<(), Error> {
         let mut problems = Vec::new();
-        let mut problem =
-            |path: String, message: String| problems.push(Problem::new(path, message));
+        let mut problem = |path: String, message: String| problems.push(Problem::new(path, message));
         if self.format != FRAMEWORK_FORMAT {
             problem("format".into(), format!("expected \"{FRAMEWORK_FORMAT}\""));
         }
@@ -231,10 +230,7 @@ impl Framework {
                     "the lowest band must start at 0".into(),
                 );
             } else if i > 0 && band.from_score <= self.overall_bands[i - 1].from_score {
-                problem(
-                    join(&path, "from_score"),
-                    "score bands must increase".into(),
-                );
+                problem(join(&path, "from_score"), "score bands must increase".into());
             }
             if band.rating != self.ratings[i] {
                 problem(
@@ -270,10 +266,7 @@ impl Framework {
         for (i, standard) in self.standards.iter().enumerate() {
             let path = format!("standards.{i}");
             if !standard_ids.insert(standard.id.as_str()) {
-                problem(
-                    join(&path, "id"),
-                    format!("duplicate id \"{}\"", standard.id),
-                );
+                problem(join(&path, "id"), format!("duplicate id \"{}\"", standard.id));
             }
             if !domain_ids.contains(standard.domain.as_str()) {
                 problem(
@@ -354,9 +347,7 @@ impl Framework {
         Rating::ALL
             .into_iter()
             .rev()
-            .find(|r| {
-                percentage.at_least(self.key_question_bands[r.level()].from_percent, rounding)
-            })
+            .find(|r| percentage.at_least(self.key_question_bands[r.level()].from_percent, rounding))
             .unwrap_or(Rating::Inadequate)
     }
 

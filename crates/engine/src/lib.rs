@@ -30,8 +30,8 @@ mod score;
 
 pub use error::{Error, Problem};
 pub use framework::{
-    DiscretionRules, Domain, Framework, KeyQuestion, KeyQuestionBand, OverallBand, RatedBy,
-    Standard, FRAMEWORK_FORMAT,
+    DiscretionRules, Domain, Framework, KeyQuestion, KeyQuestionBand, OverallBand, RatedBy, Standard,
+    FRAMEWORK_FORMAT,
 };
 pub use percentage::{min_yes_for, Percentage};
 pub use rating::{Rating, Rounding};

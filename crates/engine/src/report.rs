@@ -82,8 +82,7 @@ fn standard_json(
     definition: &Standard,
     r: &StandardResult,
 ) -> Value {
-    let label =
-        |rating: Option<crate::Rating>| rating.map_or(Value::Null, |x| framework.label(x).into());
+    let label = |rating: Option<crate::Rating>| rating.map_or(Value::Null, |x| framework.label(x).into());
     let kq_id = |i: usize| definition.key_questions[i].id.clone();
     let flags: Vec<Value> = r
         .flags

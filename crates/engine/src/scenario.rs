@@ -198,12 +198,8 @@ impl Scenario {
     /// # Errors
     /// The scenario names a framework that is not built in.
     pub fn to_json_string(&self) -> Result<String, Error> {
-        let framework = Framework::builtin(&self.framework).ok_or_else(|| {
-            Error::one(
-                "framework",
-                format!("unknown framework \"{}\"", self.framework),
-            )
-        })?;
+        let framework = Framework::builtin(&self.framework)
+            .ok_or_else(|| Error::one("framework", format!("unknown framework \"{}\"", self.framework)))?;
         Ok(self.to_json_string_with(framework))
     }
 
@@ -245,10 +241,7 @@ impl CaseEntry {
             if answers.yes > answers.relevant {
                 problems.push(Problem::new(
                     join(&kq_path, "yes"),
-                    format!(
-                        "{} is more than relevant ({})",
-                        answers.yes, answers.relevant
-                    ),
+                    format!("{} is more than relevant ({})", answers.yes, answers.relevant),
                 ));
             }
         }
@@ -282,21 +275,13 @@ impl Reader {
     fn map<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
         let map = value.as_object();
         if map.is_none() {
-            self.problem(
-                path,
-                format!("expected an object, found {}", describe(value)),
-            );
+            self.problem(path, format!("expected an object, found {}", describe(value)));
         }
         map
     }
 
     /// The object at `path`, reporting any key not in `known`.
-    fn object<'v>(
-        &mut self,
-        value: &'v Value,
-        path: &str,
-        known: &[&str],
-    ) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(&mut self, value: &'v Value, path: &str, known: &[&str]) -> Option<&'v Map<String, Value>> {
         let map = self.map(value, path)?;
         for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
             self.problem(&join(path, key), "unknown field");
@@ -308,10 +293,7 @@ impl Reader {
         match value {
             Value::String(text) => Some(text),
             other => {
-                self.problem(
-                    path,
-                    format!("expected a string, found {}", describe(other)),
-                );
+                self.problem(path, format!("expected a string, found {}", describe(other)));
                 None
             }
         }
@@ -365,20 +347,10 @@ impl Reader {
         let map = self.object(
             value,
             "",
-            &[
-                "format",
-                "version",
-                "framework",
-                "title",
-                "rounding",
-                "standards",
-            ],
+            &["format", "version", "framework", "title", "rounding", "standards"],
         )?;
         match map.get("format") {
-            None => self.problem(
-                "format",
-                format!("missing (expected \"{SCENARIO_FORMAT}\")"),
-            ),
+            None => self.problem("format", format!("missing (expected \"{SCENARIO_FORMAT}\")")),
             Some(Value::String(f)) if f == SCENARIO_FORMAT => {}
             Some(other) => self.problem(
                 "format",
@@ -436,10 +408,7 @@ impl Reader {
                 for (id, entry) in entries {
                     let path = join("standards", id);
                     match framework.standard(id) {
-                        None => self.problem(
-                            &path,
-                            format!("unknown standard \"{id}\" in {}", framework.id),
-                        ),
+                        None => self.problem(&path, format!("unknown standard \"{id}\" in {}", framework.id)),
                         Some((_, standard)) => {
                             if let Some(entry) = self.entry(entry, &path, standard, framework) {
                                 scenario.standards.insert(id.clone(), entry);
@@ -472,10 +441,7 @@ impl Reader {
                 {
                     self.problem(
                         &join(path, key),
-                        format!(
-                            "standard {} is rated by judgement, not from cases",
-                            standard.id
-                        ),
+                        format!("standard {} is rated by judgement, not from cases", standard.id),
                     );
                     return None;
                 }
@@ -501,10 +467,7 @@ impl Reader {
                 if map.contains_key("judgement") {
                     self.problem(
                         &join(path, "judgement"),
-                        format!(
-                            "standard {} is rated from cases, not by judgement",
-                            standard.id
-                        ),
+                        format!("standard {} is rated from cases, not by judgement", standard.id),
                     );
                     return None;
                 }
@@ -516,11 +479,8 @@ impl Reader {
                         for (id, answers) in kqs {
                             let path = join(&kq_path, id);
                             if standard.key_question(id).is_none() {
-                                let known: Vec<&str> = standard
-                                    .key_questions
-                                    .iter()
-                                    .map(|k| k.id.as_str())
-                                    .collect();
+                                let known: Vec<&str> =
+                                    standard.key_questions.iter().map(|k| k.id.as_str()).collect();
                                 self.problem(
                                     &path,
                                     format!(
@@ -531,16 +491,13 @@ impl Reader {
                                 );
                                 continue;
                             }
-                            let Some(counts) = self.object(answers, &path, &["relevant", "yes"])
-                            else {
+                            let Some(counts) = self.object(answers, &path, &["relevant", "yes"]) else {
                                 continue;
                             };
                             let relevant = self.count(counts, &path, "relevant");
                             let yes = self.count(counts, &path, "yes");
                             if let (Some(relevant), Some(yes)) = (relevant, yes) {
-                                entry
-                                    .key_questions
-                                    .insert(id.clone(), Answers { relevant, yes });
+                                entry.key_questions.insert(id.clone(), Answers { relevant, yes });
                             }
                         }
                     }
@@ -558,10 +515,7 @@ impl Reader {
                         let reason = match d.get("reason") {
                             Some(r) => self.string(r, &join(&path, "reason")).map(str::to_owned),
                             None => {
-                                self.problem(
-                                    &join(&path, "reason"),
-                                    "missing (a reason is required)",
-                                );
+                                self.problem(&join(&path, "reason"), "missing (a reason is required)");
                                 None
                             }
                         };
@@ -637,9 +591,7 @@ impl Serialize for EntryDocument<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         match self.entry {
-            Entry::Judgement(rating) => {
-                map.serialize_entry("judgement", self.framework.label(*rating))?
-            }
+            Entry::Judgement(rating) => map.serialize_entry("judgement", self.framework.label(*rating))?,
             Entry::Cases(entry) => {
                 map.serialize_entry("cases", &entry.cases)?;
                 let kqs: BTreeMap<&str, BTreeMap<&str, u32>> = entry

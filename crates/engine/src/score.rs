@@ -3,8 +3,7 @@
 //! (1.5) and the what-if figures (1.6).
 
 use crate::{
-    min_yes_for, Answers, Entry, Framework, Percentage, RatedBy, Rating, Rounding, Scenario,
-    Standard,
+    min_yes_for, Answers, Entry, Framework, Percentage, RatedBy, Rating, Rounding, Scenario, Standard,
 };
 
 /// Everything a scenario adds up to under a framework.
@@ -240,11 +239,7 @@ pub fn score(framework: &Framework, scenario: &Scenario) -> ScenarioResult {
         })
         .collect();
 
-    let counted = framework
-        .standards
-        .iter()
-        .filter(|s| s.counts_in_score)
-        .count();
+    let counted = framework.standards.iter().filter(|s| s.counts_in_score).count();
     let scores = standards.iter().filter_map(|s| s.score);
     let (rated, total) = scores.fold((0, 0), |(n, sum), score| (n + 1, sum + score));
     let unrated = (counted - rated) as u32;
@@ -303,13 +298,7 @@ fn score_standard(
     result.key_questions = standard
         .key_questions
         .iter()
-        .map(|kq| {
-            key_question_result(
-                framework,
-                entry.key_questions.get(&kq.id).copied(),
-                rounding,
-            )
-        })
+        .map(|kq| key_question_result(framework, entry.key_questions.get(&kq.id).copied(), rounding))
         .collect();
 
     let kqs = &result.key_questions;
@@ -380,19 +369,13 @@ fn key_question_result(
         answers,
         percentage,
         band,
-        rounding_changes_band: percentage
-            .is_some_and(|p| Some(framework.band(p, other_reading)) != band),
+        rounding_changes_band: percentage.is_some_and(|p| Some(framework.band(p, other_reading)) != band),
         driver: false,
         what_if,
     }
 }
 
-fn what_if(
-    framework: &Framework,
-    percentage: Percentage,
-    band: Rating,
-    rounding: Rounding,
-) -> WhatIf {
+fn what_if(framework: &Framework, percentage: Percentage, band: Rating, rounding: Rounding) -> WhatIf {
     let (yes, relevant) = (percentage.yes(), percentage.relevant());
     let threshold = |rating: Rating| framework.key_question_bands[rating.level()].from_percent;
     WhatIf {
@@ -485,9 +468,7 @@ fn flags(
         .filter(|(_, relevant)| *relevant <= rules.small_sample_cases)
         .collect();
     if !small.is_empty() {
-        flags.push(Flag::SmallSample {
-            key_questions: small,
-        });
+        flags.push(Flag::SmallSample { key_questions: small });
     }
     flags
 }
