@@ -1,1 +1,3 @@
-fn main() {}
+fn main() {
+    yj_rating_app::start();
+}

@@ -1,0 +1,73 @@
+// A static file server for dist/: serves precompressed .br/.gz files when the browser
+// accepts them, and can mount the site under a sub-path to prove it works there.
+// Usage: node e2e/server.mjs [--dir dist] [--port 8080] [--base /some/path/]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+};
+
+/** Starts a server; resolves to { url, close } once listening. */
+export function serve({ dir = "dist", port = 0, base = "/", host = "127.0.0.1" } = {}) {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    if (!url.pathname.startsWith(base)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    let path = decodeURIComponent(url.pathname.slice(base.length));
+    if (path === "" || path.endsWith("/")) path += "index.html";
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      await stat(file);
+    } catch {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    const accepts = req.headers["accept-encoding"] || "";
+    let body = null;
+    let encoding = null;
+    for (const [name, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+      if (accepts.includes(name)) {
+        try {
+          body = await readFile(file + suffix);
+          encoding = name;
+          break;
+        } catch {}
+      }
+    }
+    if (!body) body = await readFile(file);
+    const headers = { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": "no-cache" };
+    if (encoding) headers["content-encoding"] = encoding;
+    res.writeHead(200, headers);
+    res.end(req.method === "HEAD" ? undefined : body);
+  });
+  return new Promise((resolveStart) => {
+    server.listen(port, host, () => {
+      const { port: actual } = server.address();
+      resolveStart({ url: `http://${host}:${actual}${base}`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = Object.fromEntries(
+    process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
+  );
+  const { url } = await serve({ dir: args.dir, port: Number(args.port || 8080), base: args.base || "/" });
+  console.log(`Serving the calculator at ${url} (Ctrl+C to stop)`);
+}

@@ -1,0 +1,94 @@
+// Trunk post-build hook (see Trunk.toml). In Trunk's staging directory it:
+// 1. replaces Trunk's inline loader script (which a CSP without 'unsafe-inline' blocks)
+//    with an external module, boot-<hash>.js;
+// 2. serves the wasm as a JavaScript module holding its bytes, so the page never calls
+//    fetch() and can run under connect-src 'none';
+// 3. writes the service worker with the list of files to precache;
+// 4. writes .gz and .br beside every file, for hosts that serve precompressed files.
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync, readdirSync, unlinkSync, statSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error("postbuild: TRUNK_STAGING_DIR is not set (run through trunk build)");
+  process.exit(1);
+}
+const hash = (data) => createHash("sha256").update(data).digest("hex").slice(0, 16);
+const integrity = (data) => "sha384-" + createHash("sha384").update(data).digest("base64");
+
+const indexPath = join(staging, "index.html");
+let html = readFileSync(indexPath, "utf8");
+const loader = html.match(/<script type="module"[^>]*>([\s\S]*?)<\/script>/);
+if (!loader) {
+  console.error("postbuild: Trunk's loader script was not found in index.html");
+  process.exit(1);
+}
+const jsName = loader[1].match(/from '(?:\.\/|\/)?([^']+\.js)'/)?.[1];
+const wasmName = loader[1].match(/module_or_path: '(?:\.\/|\/)?([^']+\.wasm)'/)?.[1];
+if (!jsName || !wasmName) {
+  console.error("postbuild: could not read the script and wasm names from Trunk's loader");
+  process.exit(1);
+}
+
+const wasm = readFileSync(join(staging, wasmName));
+const wasmModuleName = wasmName.replace(/\.wasm$/, ".wasm.js");
+writeFileSync(join(staging, wasmModuleName), `export default "${wasm.toString("base64")}";\n`);
+unlinkSync(join(staging, wasmName));
+
+const boot = `// Starts the calculator (written by scripts/postbuild.mjs).
+import init, * as bindings from "./${jsName}";
+import wasmBase64 from "./${wasmModuleName}";
+
+function decode(text) {
+  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(text);
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+await init({ module_or_path: decode(wasmBase64) });
+// The engine, for scripting the page: yjRating.score(scenario) returns the result object.
+window.yjRating = Object.freeze({ score: bindings.score });
+dispatchEvent(new CustomEvent("yj-rating-ready"));
+`;
+const bootName = `boot-${hash(boot)}.js`;
+writeFileSync(join(staging, bootName), boot);
+
+// Drop Trunk's loader and its wasm preload (a fetch); load the boot module instead.
+html = html.replace(loader[0], "");
+html = html.replace(/<link[^>]*rel="preload"[^>]*\.wasm"[^>]*>\s*/g, "");
+html = html.replace(/<link[^>]*href="[^"]*\.wasm"[^>]*rel="preload"[^>]*>\s*/g, "");
+const tags =
+  `<link rel="modulepreload" href="./${wasmModuleName}" integrity="${integrity(readFileSync(join(staging, wasmModuleName)))}">\n` +
+  `<script type="module" src="./${bootName}" integrity="${integrity(boot)}"></script>\n`;
+html = html.replace("</head>", `${tags}</head>`);
+// Trunk writes absolute URLs for some assets even with a relative public_url.
+html = html.replace(/(href|src)="\/(?!\/)/g, '$1="./');
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
+  console.error("postbuild: an inline script is left in index.html");
+  process.exit(1);
+}
+writeFileSync(indexPath, html);
+
+// The service worker: precache every built file.
+const files = readdirSync(staging).filter((f) => statSync(join(staging, f)).isFile() && !/\.(gz|br)$/.test(f) && f !== "sw.js");
+const precache = ["./", ...files.sort().map((f) => `./${f}`)];
+const version = hash(files.map((f) => f + ":" + hash(readFileSync(join(staging, f)))).join("\n"));
+const sw = readFileSync(join(root, "static", "sw.js"), "utf8")
+  .replace("/*PRECACHE*/[]", JSON.stringify(precache))
+  .replace("/*VERSION*/", version);
+writeFileSync(join(staging, "sw.js"), sw);
+
+for (const file of readdirSync(staging)) {
+  const path = join(staging, file);
+  if (!statSync(path).isFile() || /\.(gz|br)$/.test(file)) continue;
+  const data = readFileSync(path);
+  writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
+  writeFileSync(`${path}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+}
+console.log(`postbuild: ${bootName}, ${wasmModuleName} (${wasm.length} bytes of wasm), sw.js with ${precache.length} files`);

@@ -1,0 +1,66 @@
+//! The views. They show what the engine computed and send edits to the state; no rule
+//! lives here.
+
+mod count_input;
+mod error_summary;
+mod notices;
+mod scenario_bar;
+mod standard;
+mod summary;
+
+use crate::browser;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+pub use count_input::field_id;
+
+/// The whole calculator.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    state.autosave();
+    state.open_share_fragment();
+    // A share link pasted into this tab's address bar changes only the fragment.
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| state.open_share_fragment());
+    on_cleanup(move || handle.remove());
+    browser::register_service_worker();
+    view! { <Calculator/> }
+}
+
+/// The calculator's page, given state in context (component tests provide their own).
+#[component]
+pub fn Calculator() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let domains = move || {
+        let framework = state.framework.get();
+        framework
+            .domains
+            .iter()
+            .enumerate()
+            .map(|(i, d)| view! { <standard::DomainSection domain=d.clone() index=i/> })
+            .collect_view()
+    };
+    view! {
+        <div class="app" class:presentation=move || state.presentation.get()>
+            <a class="skip-link" href="#main">"Skip to the standards"</a>
+            <header class="masthead">
+                <h1>"Youth justice inspection rating calculator"</h1>
+                <p class="lede">"What the case findings add up to, under HM Inspectorate of Probation's published rules. \
+                    Everything stays in this browser."</p>
+            </header>
+            <scenario_bar::ScenarioBar/>
+            <notices::Notices/>
+            <summary::Summary/>
+            <main id="main" tabindex="-1">
+                <error_summary::ErrorSummary/>
+                <p class="framework-name" data-testid="framework">{move || format!("Framework: {}", state.framework.get().name)}</p>
+                {domains}
+            </main>
+            <footer class="footer">
+                <p>"Ratings follow the rule book: each standard takes the band of its weakest key question; \
+                    discretion may move a flagged rating one band. Case findings never leave this browser."</p>
+            </footer>
+        </div>
+    }
+}

@@ -1,0 +1,135 @@
+//! The scenario controls: switch, rename, new, example, duplicate, delete, import,
+//! export, share, print, rounding and presentation mode.
+
+use crate::browser;
+use crate::state::{AppState, Notice};
+use leptos::ev::DragEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use yj_rating_engine::Rounding;
+
+/// Imports the first file of a list (from the picker or a drop).
+fn import_files(state: AppState, files: Option<web_sys::FileList>) {
+    let Some(file) = files.and_then(|f| f.get(0)) else {
+        return;
+    };
+    spawn_local(async move {
+        let name = file.name();
+        match browser::file_text(&file).await {
+            Ok(text) => {
+                state.open_scenario_text(&text, &format!("\u{201c}{name}\u{201d}"), "");
+            }
+            Err(e) => state.notify(Notice::Error(format!(
+                "\u{201c}{name}\u{201d} could not be read: {e}"
+            ))),
+        }
+    });
+}
+
+#[component]
+pub fn ScenarioBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let scenarios = Memo::new(move |_| {
+        state.library.with(|l| {
+            l.scenarios
+                .iter()
+                .map(|s| (s.id, s.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let current = Memo::new(move |_| state.library.with(|l| l.current().id));
+    let name = Memo::new(move |_| state.library.with(|l| l.current().name.clone()));
+    let rounding = Memo::new(move |_| state.form.with(|f| f.rounding));
+    let (share_text, set_share_text) = signal(None::<String>);
+    let dragging = RwSignal::new(false);
+
+    let share = move |_| {
+        let link = state.share_link();
+        spawn_local(async move {
+            match browser::copy_text(&link).await {
+                Ok(()) => {
+                    set_share_text.set(None);
+                    state.notify(Notice::Info(
+                        "Share link copied. It carries the whole scenario: anyone who opens it gets their own copy.".into(),
+                    ));
+                }
+                // No clipboard (permissions, or an insecure page): show it to copy by hand.
+                Err(_) => set_share_text.set(Some(link)),
+            }
+        });
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        if let Some(input) = input {
+            import_files(state, input.files());
+            input.set_value("");
+        }
+    };
+    let on_drop = move |ev: DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        import_files(state, ev.data_transfer().and_then(|d| d.files()));
+    };
+
+    view! {
+        <section class="scenario-bar" aria-labelledby="scenario-heading">
+            <h2 id="scenario-heading" class="visually-hidden">"Scenario"</h2>
+            <div class="bar-row">
+                <div class="field">
+                    <label for="scenario-select">"Scenario"</label>
+                    <select id="scenario-select" data-testid="scenario-select"
+                        on:change=move |ev| {
+                            if let Ok(id) = event_target_value(&ev).parse::<u64>() {
+                                state.library.update(|l| l.select(id));
+                            }
+                        }>
+                        {move || scenarios.get().into_iter().map(|(id, name)| view! {
+                            <option value=id.to_string() selected=move || current.get() == id>{name}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="scenario-name">"Name"</label>
+                    <input id="scenario-name" type="text" data-testid="scenario-name" autocomplete="off"
+                        prop:value=move || name.get()
+                        on:change=move |ev| state.rename(event_target_value(&ev))/>
+                </div>
+                <div class="field checkbox">
+                    <input id="rounding" type="checkbox" data-testid="rounding"
+                        prop:checked=move || rounding.get() == Rounding::WholePercent
+                        on:change=move |ev| {
+                            let checked = event_target_checked(&ev);
+                            state.edit(|f| f.rounding = if checked { Rounding::WholePercent } else { Rounding::Exact });
+                        }/>
+                    <label for="rounding">"Round to whole percentages before banding"</label>
+                </div>
+            </div>
+            <div class="bar-row buttons" role="group" aria-label="Scenario actions">
+                <button type="button" class="button" data-testid="new-blank" on:click=move |_| state.new_blank()>"New blank"</button>
+                <button type="button" class="button" data-testid="load-example" on:click=move |_| state.load_example()>"Load Torbay 2021 example"</button>
+                <button type="button" class="button" data-testid="duplicate" on:click=move |_| { state.library.update(|l| { l.duplicate_current(); }); }>"Duplicate"</button>
+                <button type="button" class="button button-warning" data-testid="delete" on:click=move |_| state.delete_current()>"Delete"</button>
+                <button type="button" class="button" data-testid="export" on:click=move |_| state.export()>"Export file"</button>
+                <label class="button file-button" for="import-file">"Import file"</label>
+                <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" data-testid="import-file" on:change=on_file/>
+                <button type="button" class="button" data-testid="share" on:click=share>"Copy share link"</button>
+                <button type="button" class="button" data-testid="print" on:click=move |_| browser::print()>"Print"</button>
+                <button type="button" class="button" data-testid="presentation" aria-pressed=move || state.presentation.get().to_string()
+                    on:click=move |_| state.presentation.update(|p| *p = !*p)>"Presentation mode"</button>
+            </div>
+            <div class="drop-zone" class:dragging=move || dragging.get() data-testid="drop-zone"
+                on:dragover=move |ev: DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop>
+                "Or drop a scenario file here to import it"
+            </div>
+            {move || share_text.get().map(|link| view! {
+                <div class="field share-fallback">
+                    <label for="share-link">"Share link: copy it from here"</label>
+                    <input id="share-link" type="text" readonly data-testid="share-link" prop:value=link/>
+                </div>
+            })}
+        </section>
+    }
+}

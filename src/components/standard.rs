@@ -1,0 +1,338 @@
+//! A domain and its standards: judgement standards with their reminder questions, case
+//! standards with their key questions, flags and discretion.
+
+use super::count_input::{field_id, CountInput};
+use crate::model::{cases_path, count_path, reason_path};
+use crate::state::AppState;
+use crate::words;
+use leptos::prelude::*;
+use yj_rating_engine::{Domain, RatedBy, Rating, Rounding, Standard, StandardResult};
+
+/// A rating as text with its icon, never colour alone.
+#[component]
+pub fn RatingBadge(rating: Option<Rating>, #[prop(optional)] empty: &'static str) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let framework = state.framework_now();
+    view! {
+        <span class=words::rating_class(rating)>
+            {rating.map(|r| view! { <span class="icon" aria-hidden="true">{words::rating_icon(r)}</span> })}
+            {rating.map_or(empty.to_owned(), |r| framework.label(r).to_owned())}
+        </span>
+    }
+}
+
+#[component]
+pub fn DomainSection(domain: Domain, index: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let framework = state.framework_now();
+    let subtotal = Memo::new(move |_| state.result.with(|r| r.domains[index].clone()));
+    let standards: Vec<(usize, Standard)> = framework
+        .standards
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.domain == domain.id)
+        .map(|(i, s)| (i, s.clone()))
+        .collect();
+    let heading_id = format!("domain-{}", domain.id);
+    view! {
+        <section class="domain" aria-labelledby=heading_id.clone()>
+            <h2 id=heading_id.clone()>
+                {format!("{}. {}", domain.id, domain.name)}
+                <span class="subtotal" data-testid=format!("domain-{}-subtotal", domain.id)>
+                    {move || subtotal.with(|s| format!("{}/{}", s.score, s.max))}
+                </span>
+            </h2>
+            {standards.into_iter().map(|(i, s)| match s.rated_by {
+                RatedBy::Judgement => view! { <JudgementStandard standard=s index=i/> }.into_any(),
+                RatedBy::Cases => view! { <CaseStandard standard=s index=i/> }.into_any(),
+            }).collect_view()}
+        </section>
+    }
+}
+
+/// The heading line of a standard: id, name, final rating, discretion mark, score.
+#[component]
+fn StandardHeading(standard: Standard, result: Memo<StandardResult>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let framework = state.framework_now();
+    let id = standard.id.clone();
+    view! {
+        <div class="standard-head">
+            <h3 id=format!("standard-{}", id.replace('.', "-"))>{format!("{} {}", standard.id, standard.name)}</h3>
+            <div class="standard-rating" data-testid=format!("rating-{id}")>
+                {move || result.with(|r| {
+                    let rating = r.rating;
+                    let status = words::status_text(r.status);
+                    let mechanical = r.mechanical_rating.filter(|_| r.changed_by_discretion);
+                    view! {
+                        <RatingBadge rating=rating empty=status/>
+                        {mechanical.map(|m| view! {
+                            <span class="tag tag-discretion">
+                                "Changed by discretion from " {framework.label(m).to_owned()}
+                            </span>
+                        })}
+                        {r.score.map(|s| view! { <span class="score">{format!("Score {s}")}</span> })}
+                    }
+                })}
+                {(!standard.counts_in_score).then(|| view! { <span class="tag">"Does not count in the score"</span> })}
+            </div>
+        </div>
+        {(!standard.description.is_empty()).then(|| view! { <p class="description">{standard.description.clone()}</p> })}
+    }
+}
+
+#[component]
+fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let framework = state.framework_now();
+    let result = Memo::new(move |_| state.result.with(|r| r.standards[index].clone()));
+    let id = standard.id.clone();
+    let select_id = field_id(&format!("standards.{id}.judgement"));
+    let chosen = {
+        let id = id.clone();
+        Memo::new(move |_| state.form.with(|f| f.judgements.get(&id).copied()))
+    };
+    let on_change = {
+        let id = id.clone();
+        move |ev| {
+            let value = event_target_value(&ev);
+            let rating = framework.rating_named(&value);
+            state.edit(|f| match rating {
+                Some(r) => {
+                    f.judgements.insert(id.clone(), r);
+                }
+                None => {
+                    f.judgements.remove(&id);
+                }
+            });
+        }
+    };
+    let questions = standard.questions.clone();
+    view! {
+        <article class="standard standard-judgement" data-testid=format!("standard-{id}")>
+            <StandardHeading standard=standard.clone() result=result/>
+            <label for=select_id.clone()>{format!("Rating proposed for {} {}", standard.id, standard.name)}</label>
+            <select id=select_id data-testid=format!("standards.{id}.judgement") on:change=on_change>
+                <option value="" selected=move || chosen.get().is_none()>"Not rated yet"</option>
+                {framework.ratings.iter().map(|label| {
+                    let label = label.clone();
+                    let this = framework.rating_named(&label);
+                    view! { <option value=label.clone() selected=move || chosen.get() == this>{label.clone()}</option> }
+                }).collect_view()}
+            </select>
+            <details class="questions">
+                <summary>"What inspectors weigh"</summary>
+                <ul>{questions.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}</ul>
+            </details>
+        </article>
+    }
+}
+
+#[component]
+fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let result = Memo::new(move |_| state.result.with(|r| r.standards[index].clone()));
+    let id = standard.id.clone();
+    let context = format!("{} {}", standard.id, standard.name);
+    let rows = standard
+        .key_questions
+        .iter()
+        .enumerate()
+        .map(|(k, kq)| {
+            let kq_result = Memo::new(move |_| result.with(|r| r.key_questions.get(k).cloned()));
+            let kq_context = format!("{context}, {}", kq.id);
+            let relevant = count_path(&id, &kq.id, "relevant");
+            let yes = count_path(&id, &kq.id, "yes");
+            view! {
+                <tr class:driver=move || kq_result.with(|r| r.as_ref().is_some_and(|r| r.driver))
+                    data-testid=format!("kq-{id}-{}", kq.id)>
+                    <th scope="row">
+                        <span class="wording">{kq.wording.clone()}</span>
+                        {(!kq.relevant_when.is_empty()).then(|| view! { <span class="hint">{kq.relevant_when.clone()}</span> })}
+                        <Show when=move || kq_result.with(|r| r.as_ref().is_some_and(|r| r.driver))>
+                            <span class="tag tag-driver">"Drives the rating"</span>
+                        </Show>
+                    </th>
+                    <td><CountInput path=relevant label="Relevant".into() context=kq_context.clone()/></td>
+                    <td><CountInput path=yes label="Yes".into() context=kq_context.clone()/></td>
+                    <KeyQuestionFigures result=kq_result/>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="standard standard-cases" data-testid=format!("standard-{id}")>
+            <StandardHeading standard=standard.clone() result=result/>
+            <CountInput path=cases_path(&id) label="Cases inspected".into() context=format!("{} {}", standard.id, standard.name)/>
+            <div class="table-wrap">
+                <table class="kq-table">
+                    <caption class="visually-hidden">{format!("Key questions for {} {}", standard.id, standard.name)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Key question"</th>
+                            <th scope="col">"Relevant cases"</th>
+                            <th scope="col">"Answered Yes"</th>
+                            <th scope="col">"Percentage"</th>
+                            <th scope="col">"Band"</th>
+                            <th scope="col">"What if"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <Flags standard=standard.clone() result=result/>
+            <DiscretionForm standard=standard result=result/>
+        </article>
+    }
+}
+
+#[component]
+fn KeyQuestionFigures(result: Memo<Option<yj_rating_engine::KeyQuestionResult>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let framework = state.framework_now();
+    let rounding = Memo::new(move |_| state.form.with(|f| f.rounding));
+    let percentage = Memo::new(move |_| result.with(|r| r.as_ref().and_then(|r| r.percentage)));
+    view! {
+        <td class="percentage">
+            {move || match (percentage.get(), result.with(|r| r.as_ref().and_then(|r| r.answers))) {
+                (Some(p), _) => view! {
+                    <span class="figure">{p.to_string()}</span>
+                    <span class="bar" aria-hidden="true"><span class="bar-fill" style:width=format!("{}%", p.to_f64())></span></span>
+                }.into_any(),
+                (None, Some(a)) if a.relevant == 0 => view! { <span class="muted">"Not applicable"</span> }.into_any(),
+                _ => view! { <span class="muted">"–"</span> }.into_any(),
+            }}
+        </td>
+        <td class="band">
+            {move || result.with(|r| r.as_ref().and_then(|r| r.band).map(|band| {
+                let changes = r.as_ref().is_some_and(|r| r.rounding_changes_band);
+                let other = match rounding.get() {
+                    Rounding::Exact => "Rounded to whole percentages, this would be in another band.",
+                    Rounding::WholePercent => "Read exactly, this would be in another band.",
+                };
+                view! {
+                    <span class="band-name">{framework.band_name(band).to_owned()}</span>
+                    <RatingBadge rating=Some(band)/>
+                    {changes.then(|| view! { <span class="hint rounding-note">{other}</span> })}
+                }
+            }))}
+        </td>
+        <td class="what-if">
+            {move || result.with(|r| r.as_ref().and_then(|r| r.band.map(|band| (band, r.what_if))).map(|(band, w)| {
+                let up = w.more_yes_to_rise.zip(band.raised()).map(|(n, next)| {
+                    format!("{n} more Yes: {}", framework.band_name(next))
+                });
+                let down = w.fewer_yes_to_fall.zip(band.lowered()).map(|(n, lower)| {
+                    format!("{n} fewer Yes: {}", framework.band_name(lower))
+                });
+                view! {
+                    <ul class="plain">
+                        {up.map(|t| view! { <li>{t}</li> })}
+                        {down.map(|t| view! { <li>{t}</li> })}
+                    </ul>
+                }
+            }))}
+        </td>
+    }
+}
+
+#[component]
+fn Flags(standard: Standard, result: Memo<StandardResult>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let framework = state.framework_now();
+    view! {
+        {move || result.with(|r| (!r.flags.is_empty()).then(|| {
+            let items = r.flags.iter().map(|flag| view! {
+                <li data-testid=format!("flag-{}-{}", standard.id, flag.kind())>
+                    <strong>{words::flag_title(flag)}": "</strong>
+                    {words::flag_reason(framework, &standard, r, flag)}
+                </li>
+            }).collect_view();
+            view! {
+                <div class="flags">
+                    <h4>"Professional discretion may be considered"</h4>
+                    <ul>{items}</ul>
+                </div>
+            }
+        }))}
+    }
+}
+
+#[component]
+fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let framework = state.framework_now();
+    let id = standard.id.clone();
+    let chosen = {
+        let id = id.clone();
+        Memo::new(move |_| state.form.with(|f| f.discretion.get(&id).copied()))
+    };
+    let reason_field = reason_path(&id);
+    let reason = state.text(reason_field.clone());
+    let problem = state.error(format!("standards.{id}.discretion"));
+    let visible = move || chosen.get().is_some() || result.with(|r| !r.flags.is_empty());
+    let group = field_id(&format!("standards.{id}.discretion"));
+    let reason_id = field_id(&reason_field);
+    let choose = {
+        let id = id.clone();
+        move |rating: Option<Rating>| {
+            state.edit(|f| match rating {
+                Some(r) => {
+                    f.discretion.insert(id.clone(), r);
+                }
+                None => {
+                    f.discretion.remove(&id);
+                }
+            })
+        }
+    };
+    view! {
+        <Show when=visible>
+            {
+                let choose = choose.clone();
+                let (group, reason_id, reason_field, id) = (group.clone(), reason_id.clone(), reason_field.clone(), id.clone());
+                move || {
+                    let mechanical = result.with(|r| r.mechanical_rating);
+                    let options: Vec<(Option<Rating>, String)> = std::iter::once((None, match mechanical {
+                        Some(m) => format!("Keep the mechanical rating: {}", framework.label(m)),
+                        None => "No discretion".to_owned(),
+                    }))
+                    .chain(mechanical.and_then(Rating::raised).map(|r| (Some(r), format!("One band up: {}", framework.label(r)))))
+                    .chain(mechanical.and_then(Rating::lowered).map(|r| (Some(r), format!("One band down: {}", framework.label(r)))))
+                    .chain(chosen.get().filter(|c| mechanical.is_none_or(|m| c.bands_from(m) != 1))
+                        .map(|c| (Some(c), format!("{} (entered earlier)", framework.label(c)))))
+                    .collect();
+                    let name = group.clone();
+                    let radios = options.into_iter().enumerate().map(|(i, (rating, text))| {
+                        let choose = choose.clone();
+                        let radio_id = format!("{name}-{i}");
+                        view! {
+                            <div class="radio">
+                                <input type="radio" id=radio_id.clone() name=name.clone()
+                                    data-testid=format!("discretion-{id}-{i}")
+                                    prop:checked=move || chosen.get() == rating
+                                    on:change=move |_| choose(rating)/>
+                                <label for=radio_id>{text}</label>
+                            </div>
+                        }
+                    }).collect_view();
+                    let reason_field = reason_field.clone();
+                    view! {
+                        <fieldset class="discretion" id=group.clone() class:has-error=move || problem.get().is_some()>
+                            <legend>"Professional discretion"</legend>
+                            <p class="hint">"The ratings panel may move a flagged rating one band up or down, with a written reason."</p>
+                            {move || problem.get().map(|p| view! {
+                                <span class="field-error"><span class="visually-hidden">"Error: "</span>{p}</span>
+                            })}
+                            {radios}
+                            <label for=reason_id.clone()>"Reason for applying discretion"</label>
+                            <textarea id=reason_id.clone() rows="2" data-testid=reason_field.clone()
+                                prop:value=move || reason.get()
+                                on:input=move |ev| state.set_text(&reason_field, event_target_value(&ev))></textarea>
+                        </fieldset>
+                    }
+                }
+            }
+        </Show>
+    }
+}

@@ -1,0 +1,60 @@
+//! The overall result, kept in view while scrolling and announced politely.
+
+use super::standard::RatingBadge;
+use crate::state::AppState;
+use crate::words;
+use leptos::prelude::*;
+
+#[component]
+pub fn Summary() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let sentence = Memo::new(move |_| {
+        state
+            .result
+            .with(|r| words::overall_sentence(&state.framework.get(), r))
+    });
+    let totals = Memo::new(move |_| {
+        state
+            .result
+            .with(|r| (r.total, r.max, r.overall, r.reachable, r.rated, r.counted))
+    });
+    let domains = move || {
+        let framework = state.framework.get();
+        state.result.with(|r| {
+            framework
+                .domains
+                .iter()
+                .zip(&r.domains)
+                .map(|(d, s)| view! { <li><span class="domain-name">{d.name.clone()}</span> " " <strong>{format!("{}/{}", s.score, s.max)}</strong></li> })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="summary" aria-labelledby="summary-heading" data-testid="summary">
+            <h2 id="summary-heading" class="visually-hidden">"Overall result"</h2>
+            {move || {
+                let (total, max, overall, (lowest, highest), rated, counted) = totals.get();
+                let framework = state.framework.get();
+                view! {
+                    <div class="overall" data-testid="overall">
+                        <span class="overall-score">
+                            {if overall.is_some() { "Score " } else { "Score so far " }}
+                            <strong data-testid="overall-score">{format!("{total}/{max}")}</strong>
+                        </span>
+                        {match overall {
+                            Some(rating) => view! { <span data-testid="overall-rating"><RatingBadge rating=Some(rating)/></span> }.into_any(),
+                            None => view! {
+                                <span class="overall-partial" data-testid="overall-rating">
+                                    {format!("{rated} of {counted} standards rated: overall between {} and {}",
+                                        framework.label(lowest), framework.label(highest))}
+                                </span>
+                            }.into_any(),
+                        }}
+                    </div>
+                }
+            }}
+            <ul class="domain-totals">{domains}</ul>
+            <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="live">{move || sentence.get()}</p>
+        </section>
+    }
+}

@@ -1,0 +1,151 @@
+//! The app's state, shared through context: the scenario library (the only thing the
+//! user edits) and what is derived from it. Derived values are memos, so an edit
+//! re-renders only what depends on it.
+
+use crate::library::{Deleted, Library};
+use crate::model::Form;
+use crate::storage::{self, StorageProblem};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+use yj_rating_engine::{score, Framework, Scenario, ScenarioResult};
+
+/// Frameworks the app knows.
+pub fn frameworks() -> [&'static Framework; 1] {
+    Framework::builtins()
+}
+
+/// The framework a form names (the first built-in if it names none we know).
+pub fn framework_of(form: &Form) -> &'static Framework {
+    Framework::builtin(&form.framework).unwrap_or(frameworks()[0])
+}
+
+/// A built-in framework, compared by identity (cheap for a memo to check).
+#[derive(Clone, Copy, Debug)]
+pub struct FrameworkRef(pub &'static Framework);
+
+impl PartialEq for FrameworkRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl std::ops::Deref for FrameworkRef {
+    type Target = Framework;
+    fn deref(&self) -> &Framework {
+        self.0
+    }
+}
+
+/// A message for the user, shown in the notices area.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Storage(StorageProblem),
+    Info(String),
+    Error(String),
+}
+
+/// Shared state, `Copy` so closures can take it freely.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub library: RwSignal<Library>,
+    pub form: Memo<Form>,
+    pub framework: Memo<FrameworkRef>,
+    /// The scenario the form makes, and messages for fields that cannot be read.
+    pub scenario: Memo<(Scenario, BTreeMap<String, String>)>,
+    pub result: Memo<ScenarioResult>,
+    /// Every field message by path: unreadable text, and the engine's problems.
+    pub errors: Memo<BTreeMap<String, String>>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub deleted: RwSignal<Option<Deleted>>,
+    pub presentation: RwSignal<bool>,
+    /// Whether autosave may write (not while unreadable data could not be kept aside).
+    pub saving_allowed: RwSignal<bool>,
+}
+
+impl AppState {
+    /// Loads the library from storage and derives everything from it.
+    pub fn new() -> AppState {
+        let (library, problems, saving_allowed) = storage::load(&frameworks());
+        let library = RwSignal::new(library);
+        let form = Memo::new(move |_| library.with(|l| l.current().form.clone()));
+        let framework = Memo::new(move |_| FrameworkRef(form.with(framework_of)));
+        let scenario = Memo::new(move |_| form.with(|f| f.to_scenario(framework.get().0)));
+        let result = Memo::new(move |_| scenario.with(|(s, _)| score(framework.get().0, s)));
+        let errors = Memo::new(move |_| {
+            scenario.with(|(s, unreadable)| {
+                let mut errors = unreadable.clone();
+                for problem in s.problems(framework.get().0) {
+                    errors.entry(problem.path).or_insert(problem.message);
+                }
+                errors
+            })
+        });
+        AppState {
+            library,
+            form,
+            framework,
+            scenario,
+            result,
+            errors,
+            notices: RwSignal::new(problems.into_iter().map(Notice::Storage).collect()),
+            deleted: RwSignal::new(None),
+            presentation: RwSignal::new(false),
+            saving_allowed: RwSignal::new(saving_allowed),
+        }
+    }
+
+    /// The current framework, untracked: for views built once per framework.
+    pub fn framework_now(&self) -> &'static Framework {
+        self.framework.get_untracked().0
+    }
+
+    /// Changes the current scenario's form.
+    pub fn edit(&self, change: impl FnOnce(&mut Form)) {
+        self.library.update(|l| change(&mut l.current_mut().form));
+    }
+
+    /// Sets a text field of the current form.
+    pub fn set_text(&self, path: &str, text: String) {
+        if self.form.with_untracked(|f| f.text(path) != text) {
+            self.edit(|f| f.set_text(path, text));
+        }
+    }
+
+    /// A reactive read of one text field.
+    pub fn text(&self, path: String) -> Memo<String> {
+        let form = self.form;
+        Memo::new(move |_| form.with(|f| f.text(&path).to_owned()))
+    }
+
+    /// A reactive read of one field's message.
+    pub fn error(&self, path: String) -> Memo<Option<String>> {
+        let errors = self.errors;
+        Memo::new(move |_| errors.with(|e| e.get(&path).cloned()))
+    }
+
+    /// Shows a notice, replacing an equal one.
+    pub fn notify(&self, notice: Notice) {
+        self.notices.update(|n| {
+            n.retain(|old| *old != notice);
+            n.push(notice);
+        });
+    }
+
+    /// Autosaves on every change of the library.
+    pub fn autosave(&self) {
+        let state = *self;
+        Effect::new(move |_| {
+            state.library.track();
+            if !state.saving_allowed.get() {
+                return;
+            }
+            let saved = state.library.with_untracked(|l| storage::save(l, &frameworks()));
+            state.notices.update(|notices| {
+                notices.retain(|n| !matches!(n, Notice::Storage(StorageProblem::SaveFailed(_))));
+                if let Err(problem @ StorageProblem::SaveFailed(_)) = saved {
+                    notices.push(Notice::Storage(problem));
+                }
+            });
+        });
+    }
+}
