@@ -344,11 +344,7 @@ impl Reader {
         value: &Value,
         frameworks: &[&'f Framework],
     ) -> Option<(Scenario, &'f Framework)> {
-        let map = self.object(
-            value,
-            "",
-            &["format", "version", "framework", "title", "rounding", "standards"],
-        )?;
+        let map = self.map(value, "")?;
         match map.get("format") {
             None => self.problem("format", format!("missing (expected \"{SCENARIO_FORMAT}\")")),
             Some(Value::String(f)) if f == SCENARIO_FORMAT => {}
@@ -367,9 +363,15 @@ impl Reader {
             Some((v, _)) => self.problem("version", format!("expected {SCENARIO_VERSION}, found {}", describe(v))),
         }
         if !self.problems.is_empty() {
-            // Not a scenario file this engine understands: the rest would only add noise.
+            // Not a scenario file this engine understands: the rest (including fields a
+            // newer version adds) would only add noise.
             return None;
         }
+        self.object(
+            value,
+            "",
+            &["format", "version", "framework", "title", "rounding", "standards"],
+        )?;
         let framework = match map.get("framework") {
             None => {
                 self.problem("framework", "missing");
