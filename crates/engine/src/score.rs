@@ -386,7 +386,8 @@ fn what_if(framework: &Framework, percentage: Percentage, band: Rating, rounding
         fewer_yes_to_fall: band
             .lowered()
             .and_then(|_| min_yes_for(threshold(band), relevant, rounding))
-            .map(|needed| yes + 1 - needed),
+            // `needed <= yes` here; `yes + 1` first would overflow at u32::MAX.
+            .map(|needed| yes - needed + 1),
     }
 }
 
