@@ -64,7 +64,7 @@ pub struct AppState {
 
 impl AppState {
     /// Loads the library from storage and derives everything from it.
-    pub fn new() -> AppState {
+    pub fn load() -> AppState {
         let (library, problems, saving_allowed) = storage::load(&frameworks());
         let library = RwSignal::new(library);
         let form = Memo::new(move |_| library.with(|l| l.current().form.clone()));

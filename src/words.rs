@@ -32,22 +32,45 @@ pub fn flag_reason(
             )
         }
         Flag::OneCase { changes } => {
-            let parts: Vec<String> = changes
-                .iter()
-                .map(|change| {
-                    let (yes, relevant) = counts(&result.key_questions[change.key_question]);
-                    let (verb, after) = match change.direction {
-                        Direction::OneMoreYes => ("lift", yes + 1),
-                        Direction::OneFewerYes => ("drop", yes.saturating_sub(1)),
+            // One clause per outcome: "drop this to Good (one fewer Yes on desistance: 6 of 8
+            // would become 5 of 8; ...)".
+            let mut outcomes: Vec<(Direction, Rating, Vec<String>)> = Vec::new();
+            for change in changes {
+                let (yes, relevant) = counts(&result.key_questions[change.key_question]);
+                let after = match change.direction {
+                    Direction::OneMoreYes => yes + 1,
+                    Direction::OneFewerYes => yes.saturating_sub(1),
+                };
+                let detail = format!(
+                    "{}: {yes} of {relevant} would become {after} of {relevant}",
+                    kq_name(change.key_question)
+                );
+                match outcomes
+                    .iter_mut()
+                    .find(|(d, r, _)| *d == change.direction && *r == change.rating)
+                {
+                    Some((_, _, details)) => details.push(detail),
+                    None => outcomes.push((change.direction, change.rating, vec![detail])),
+                }
+            }
+            let clauses: Vec<String> = outcomes
+                .into_iter()
+                .map(|(direction, rating, details)| {
+                    let (verb, change) = match direction {
+                        Direction::OneMoreYes => ("lift", "one more Yes"),
+                        Direction::OneFewerYes => ("drop", "one fewer Yes"),
                     };
                     format!(
-                        "{verb} this to {}: {}, {yes} of {relevant} Yes, would become {after} of {relevant}",
-                        framework.label(change.rating),
-                        kq_name(change.key_question)
+                        "{verb} this to {} ({change} on {})",
+                        framework.label(rating),
+                        details.join("; ")
                     )
                 })
                 .collect();
-            format!("A differing judgement in one case would {}.", parts.join("; or "))
+            format!(
+                "A differing judgement in one case would {}.",
+                clauses.join(", or ")
+            )
         }
         Flag::SmallSample { key_questions } => {
             let parts: Vec<String> = key_questions
@@ -193,8 +216,9 @@ mod tests {
             .unwrap();
         assert_eq!(
             flag_reason(youth, &youth.standards[4], standard, flag),
-            "A differing judgement in one case would lift this to Outstanding: desistance, 6 of 8 Yes, \
-             would become 7 of 8; or drop this to Requires improvement: desistance, 6 of 8 Yes, would become 5 of 8."
+            "A differing judgement in one case would lift this to Outstanding (one more Yes on desistance: \
+             6 of 8 would become 7 of 8), or drop this to Requires improvement (one fewer Yes on desistance: \
+             6 of 8 would become 5 of 8)."
         );
         assert_eq!(
             field_label(youth, "standards.3.2.key_questions.safety.yes"),

@@ -17,7 +17,7 @@ pub use count_input::field_id;
 /// The whole calculator.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new();
+    let state = AppState::load();
     provide_context(state);
     state.autosave();
     state.open_share_fragment();
