@@ -1,0 +1,1012 @@
+//! Component tests in a real browser: the whole calculator (`App`) is mounted on a fresh
+//! element, driven the way a user drives it (typing fires `input`, choosing fires
+//! `change`, buttons are clicked, arrow keys are pressed) and the page is read back by
+//! `data-testid`. Run with `cargo test -p yj-rating-app --target wasm32-unknown-unknown
+//! --test web` (headless Chromium through ChromeDriver; see scripts/env.sh).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement,
+    KeyboardEvent, KeyboardEventInit,
+};
+use yj_rating_app::components::App;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Where the app keeps the scenario library (users' saved work: the key must not move).
+const LIBRARY_KEY: &str = "yj-rating.library";
+/// The class of the elements the tests mount on, so leftovers of a failed test can go.
+const ROOT_CLASS: &str = "component-test-root";
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Removes everything the app keeps in local storage (the library and anything kept aside).
+fn clear_storage() {
+    let storage = local_storage();
+    let keys: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with("yj-rating."))
+        .collect();
+    for key in keys {
+        storage.remove_item(&key).unwrap();
+    }
+}
+
+/// Lets Leptos run its scheduled effects and re-renders. Leptos 0.8 updates the DOM in
+/// tasks on the microtask queue, and an update can schedule further ones (a list inside a
+/// `Show`, say), so after a tick this also waits for the next macrotask: by then every
+/// chain of microtasks has run.
+async fn settle() {
+    leptos::task::tick().await;
+    let timeout = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(timeout).await.unwrap();
+}
+
+/// The calculator mounted on its own element; unmounted and removed when dropped.
+struct Page {
+    root: HtmlElement,
+    unmount: Option<Box<dyn FnOnce()>>,
+}
+
+impl Page {
+    /// Mounts the app with empty storage.
+    async fn fresh() -> Page {
+        clear_storage();
+        Page::mount().await
+    }
+
+    /// Mounts the app over whatever storage holds now.
+    async fn mount() -> Page {
+        // A test that failed part-way never ran its drop: take its page away.
+        let leftovers = document().query_selector_all(&format!(".{ROOT_CLASS}")).unwrap();
+        for i in 0..leftovers.length() {
+            if let Some(node) = leftovers.item(i) {
+                node.dyn_into::<Element>().unwrap().remove();
+            }
+        }
+        let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+        root.set_class_name(ROOT_CLASS);
+        document().body().unwrap().append_child(&root).unwrap();
+        let handle = leptos::mount::mount_to(root.clone(), || view! { <App/> });
+        let page = Page {
+            root,
+            unmount: Some(Box::new(move || drop(handle))),
+        };
+        settle().await;
+        page
+    }
+
+    /// The element with a `data-testid`, if shown.
+    fn find(&self, testid: &str) -> Option<Element> {
+        self.root
+            .query_selector(&format!("[data-testid=\"{testid}\"]"))
+            .unwrap()
+    }
+
+    /// The element with a `data-testid`; fails the test when it is not shown.
+    #[track_caller]
+    fn get(&self, testid: &str) -> Element {
+        self.find(testid)
+            .unwrap_or_else(|| panic!("no element with data-testid=\"{testid}\" on the page"))
+    }
+
+    /// An element's text with runs of white space made single spaces.
+    #[track_caller]
+    fn text(&self, testid: &str) -> String {
+        squash(&self.get(testid).text_content().unwrap_or_default())
+    }
+
+    /// An element's text nodes joined by single spaces: "● Good Score 2" where the page
+    /// shows an icon, a rating and a score side by side.
+    #[track_caller]
+    fn words(&self, testid: &str) -> String {
+        words(&self.get(testid))
+    }
+
+    #[track_caller]
+    fn input(&self, testid: &str) -> HtmlInputElement {
+        self.get(testid).dyn_into().expect("an <input>")
+    }
+
+    #[track_caller]
+    fn value(&self, testid: &str) -> String {
+        let element = self.get(testid);
+        if let Some(area) = element.dyn_ref::<HtmlTextAreaElement>() {
+            return area.value();
+        }
+        if let Some(select) = element.dyn_ref::<HtmlSelectElement>() {
+            return select.value();
+        }
+        element
+            .dyn_into::<HtmlInputElement>()
+            .expect("a form field")
+            .value()
+    }
+
+    /// Types into a text field or text area (sets its text and fires `input`, as typing does).
+    #[track_caller]
+    fn type_text(&self, testid: &str, text: &str) {
+        let element = self.get(testid);
+        if let Some(area) = element.dyn_ref::<HtmlTextAreaElement>() {
+            area.set_value(text);
+        } else {
+            element
+                .dyn_ref::<HtmlInputElement>()
+                .expect("a text field")
+                .set_value(text);
+        }
+        fire(&element, "input");
+    }
+
+    /// Changes a field and commits it (fires `input` then `change`, as leaving the field does).
+    #[track_caller]
+    fn type_and_commit(&self, testid: &str, text: &str) {
+        self.type_text(testid, text);
+        fire(&self.get(testid), "change");
+    }
+
+    /// Chooses an option of a `<select>` by value.
+    #[track_caller]
+    fn choose(&self, testid: &str, value: &str) {
+        let select: HtmlSelectElement = self.get(testid).dyn_into().expect("a <select>");
+        assert!(
+            (0..select.length()).any(|i| select
+                .item(i)
+                .and_then(|o| o.get_attribute("value"))
+                .is_some_and(|v| v == value)),
+            "{testid} has no option {value:?}"
+        );
+        select.set_value(value);
+        fire(&select, "change");
+    }
+
+    /// The text of the option a `<select>` shows.
+    #[track_caller]
+    fn shown_option(&self, testid: &str) -> String {
+        let option = self
+            .get(testid)
+            .query_selector("option:checked")
+            .unwrap()
+            .unwrap_or_else(|| panic!("{testid} shows no option"));
+        squash(&option.text_content().unwrap_or_default())
+    }
+
+    /// The texts of all a `<select>`'s options.
+    #[track_caller]
+    fn options(&self, testid: &str) -> Vec<String> {
+        texts(&self.get(testid), "option")
+    }
+
+    /// Sets a checkbox (fires `change` as clicking does).
+    #[track_caller]
+    fn check(&self, testid: &str, checked: bool) {
+        let input = self.input(testid);
+        input.set_checked(checked);
+        fire(&input, "change");
+    }
+
+    #[track_caller]
+    fn click(&self, testid: &str) {
+        self.get(testid)
+            .dyn_into::<HtmlElement>()
+            .expect("an HTML element")
+            .click();
+    }
+
+    /// Presses a key in a field; returns whether the page let the browser's own handling
+    /// go ahead (false: the page called `preventDefault`).
+    #[track_caller]
+    fn press(&self, testid: &str, key: &str) -> bool {
+        let init = KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        self.get(testid).dispatch_event(&event).unwrap()
+    }
+
+    /// Types a case standard: cases inspected, then relevant and Yes for each key question.
+    async fn enter_cases(&self, standard: &str, cases: &str, key_questions: &[(&str, &str, &str)]) {
+        self.type_text(&format!("standards.{standard}.cases"), cases);
+        for (kq, relevant, yes) in key_questions {
+            self.type_text(&count(standard, kq, "relevant"), relevant);
+            self.type_text(&count(standard, kq, "yes"), yes);
+        }
+        settle().await;
+    }
+
+    /// Whether an element has a class.
+    #[track_caller]
+    fn has_class(&self, testid: &str, class: &str) -> bool {
+        self.get(testid).class_list().contains(class)
+    }
+
+    /// The texts of the matching descendants of an element.
+    #[track_caller]
+    fn texts_in(&self, testid: &str, selector: &str) -> Vec<String> {
+        texts(&self.get(testid), selector)
+    }
+
+    /// The message shown beside a count field, found from the field itself.
+    #[track_caller]
+    fn field_error(&self, testid: &str) -> Option<String> {
+        let field = self
+            .get(testid)
+            .closest(".count")
+            .unwrap()
+            .expect("a count field");
+        field
+            .query_selector(".field-error")
+            .unwrap()
+            .map(|e| squash(&e.text_content().unwrap_or_default()))
+    }
+
+    /// The element that has keyboard focus, by `data-testid`.
+    fn focused(&self) -> Option<String> {
+        document()
+            .active_element()
+            .and_then(|e| e.get_attribute("data-testid"))
+    }
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        if let Some(unmount) = self.unmount.take() {
+            unmount();
+        }
+        self.root.remove();
+    }
+}
+
+fn fire(target: &Element, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn words(node: &web_sys::Node) -> String {
+    fn collect(node: &web_sys::Node, out: &mut Vec<String>) {
+        if node.node_type() == web_sys::Node::TEXT_NODE {
+            let text = squash(&node.text_content().unwrap_or_default());
+            if !text.is_empty() {
+                out.push(text);
+            }
+            return;
+        }
+        let children = node.child_nodes();
+        for i in 0..children.length() {
+            if let Some(child) = children.item(i) {
+                collect(&child, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    collect(node, &mut out);
+    out.join(" ")
+}
+
+fn texts(within: &Element, selector: &str) -> Vec<String> {
+    let nodes = within.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .map(|n| squash(&n.text_content().unwrap_or_default()))
+        .collect()
+}
+
+fn count(standard: &str, kq: &str, which: &str) -> String {
+    format!("standards.{standard}.key_questions.{kq}.{which}")
+}
+
+/// A cell of a key question's row (`percentage`, `band` or `what-if`).
+#[track_caller]
+fn cell(page: &Page, standard: &str, kq: &str, class: &str) -> String {
+    let row = page.get(&format!("kq-{standard}-{kq}"));
+    let cell = row
+        .query_selector(&format!("td.{class}"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {class} cell in kq-{standard}-{kq}"));
+    words(&cell)
+}
+
+#[wasm_bindgen_test]
+async fn typing_counts_updates_percentage_band_rating_and_domain_subtotal() {
+    let page = Page::fresh().await;
+    assert_eq!(page.words("rating-2.1"), "Not entered yet");
+    assert_eq!(page.text("domain-2-subtotal"), "0/12");
+
+    page.enter_cases("2.1", "8", &[("desistance", "8", "6")]).await;
+    assert_eq!(cell(&page, "2.1", "desistance", "percentage"), "75.0%");
+    assert_eq!(
+        cell(&page, "2.1", "desistance", "band"),
+        "Reasonable majority ● Good"
+    );
+    assert_eq!(page.words("rating-2.1"), "Incomplete: enter every key question");
+    assert_eq!(page.text("domain-2-subtotal"), "0/12");
+
+    page.enter_cases("2.1", "8", &[("safety", "8", "8"), ("others", "0", "0")])
+        .await;
+    assert_eq!(cell(&page, "2.1", "safety", "percentage"), "100.0%");
+    assert_eq!(
+        cell(&page, "2.1", "safety", "band"),
+        "Large majority ★ Outstanding"
+    );
+    assert_eq!(cell(&page, "2.1", "others", "percentage"), "Not applicable");
+    assert_eq!(cell(&page, "2.1", "others", "band"), "");
+    // The standard takes the band of its weakest key question.
+    assert_eq!(page.words("rating-2.1"), "● Good Score 2");
+    assert_eq!(page.text("domain-2-subtotal"), "2/12");
+    assert_eq!(page.text("overall-score"), "2/36");
+
+    // One fewer Yes for desistance: 62.5%, too few.
+    page.type_text(&count("2.1", "desistance", "yes"), "5");
+    settle().await;
+    assert_eq!(cell(&page, "2.1", "desistance", "percentage"), "62.5%");
+    assert_eq!(
+        cell(&page, "2.1", "desistance", "band"),
+        "Too few ▲ Requires improvement"
+    );
+    assert_eq!(page.words("rating-2.1"), "▲ Requires improvement Score 1");
+    assert_eq!(page.text("domain-2-subtotal"), "1/12");
+}
+
+#[wasm_bindgen_test]
+async fn the_rows_that_drive_the_rating_are_marked() {
+    let page = Page::fresh().await;
+    page.enter_cases(
+        "2.1",
+        "8",
+        &[
+            ("desistance", "8", "6"),
+            ("safety", "8", "8"),
+            ("others", "0", "0"),
+        ],
+    )
+    .await;
+    assert!(page.has_class("kq-2.1-desistance", "driver"));
+    assert!(page.text("kq-2.1-desistance").contains("Drives the rating"));
+    for kq in ["kq-2.1-safety", "kq-2.1-others"] {
+        assert!(!page.has_class(kq, "driver"), "{kq} marked as a driver");
+        assert!(
+            !page.text(kq).contains("Drives the rating"),
+            "{kq} says it drives"
+        );
+    }
+
+    // Safety falls to 50%: it now drives the rating alone.
+    page.type_text(&count("2.1", "safety", "yes"), "4");
+    settle().await;
+    assert!(page.has_class("kq-2.1-safety", "driver"));
+    assert!(!page.has_class("kq-2.1-desistance", "driver"));
+    assert_eq!(page.words("rating-2.1"), "▲ Requires improvement Score 1");
+}
+
+#[wasm_bindgen_test]
+async fn a_flagged_standard_explains_its_flags_and_takes_discretion_with_a_reason() {
+    let page = Page::fresh().await;
+    // 6 of 8 is 75%: five points under the 80% boundary, and one case either way moves it.
+    page.enter_cases(
+        "2.1",
+        "8",
+        &[
+            ("desistance", "8", "6"),
+            ("safety", "0", "0"),
+            ("others", "0", "0"),
+        ],
+    )
+    .await;
+    assert_eq!(page.words("rating-2.1"), "● Good Score 2");
+    // Each flag is a title and a sentence that names the key question, its counts and
+    // where one case would take the rating (the exact wording is the words module's).
+    let one_case = page.text("flag-2.1-one-case");
+    assert!(one_case.starts_with("One case would change it: "), "{one_case}");
+    for fact in [
+        "desistance",
+        "6 of 8",
+        "7 of 8",
+        "5 of 8",
+        "lift this to Outstanding",
+        "drop this to Requires improvement",
+    ] {
+        assert!(
+            one_case.contains(fact),
+            "the one-case reason does not say {fact:?}: {one_case}"
+        );
+    }
+    let near = page.text("flag-2.1-near-boundary");
+    assert!(near.starts_with("Near a boundary: "), "{near}");
+    for fact in ["75.0%", "desistance", "5.0 points", "80% boundary"] {
+        assert!(
+            near.contains(fact),
+            "the near-boundary reason does not say {fact:?}: {near}"
+        );
+    }
+    assert!(page.find("flag-2.1-small-sample").is_none());
+
+    // The discretion form offers the mechanical rating and one band either way.
+    let labels = page.texts_in("standard-2.1", "fieldset.discretion .radio label");
+    assert_eq!(
+        labels,
+        [
+            "Keep the mechanical rating: Good",
+            "One band up: Outstanding",
+            "One band down: Requires improvement"
+        ]
+    );
+    assert!(page.input("discretion-2.1-0").checked());
+
+    // Choosing a band without a reason is not applied yet, and says why.
+    page.click("discretion-2.1-1");
+    settle().await;
+    assert!(page.input("discretion-2.1-1").checked());
+    assert_eq!(page.words("rating-2.1"), "● Good Score 2");
+    assert_eq!(
+        page.texts_in("standard-2.1", "fieldset.discretion .field-error"),
+        ["Error: a reason is required"]
+    );
+    assert_eq!(
+        page.texts_in("error-summary", "li"),
+        ["2.1 Assessment, professional discretion: a reason is required"]
+    );
+
+    page.type_text(
+        "standards.2.1.discretion.reason",
+        "Strong recent practice in the cases read",
+    );
+    settle().await;
+    assert_eq!(
+        page.words("rating-2.1"),
+        "★ Outstanding Changed by discretion from Good Score 3"
+    );
+    assert_eq!(page.text("domain-2-subtotal"), "3/12");
+    assert!(page.find("error-summary").is_none());
+    assert_eq!(
+        page.value("standards.2.1.discretion.reason"),
+        "Strong recent practice in the cases read"
+    );
+
+    // Back to the mechanical rating.
+    page.click("discretion-2.1-0");
+    settle().await;
+    assert_eq!(page.words("rating-2.1"), "● Good Score 2");
+    assert_eq!(page.text("domain-2-subtotal"), "2/12");
+}
+
+#[wasm_bindgen_test]
+async fn a_standard_without_flags_offers_no_discretion() {
+    let page = Page::fresh().await;
+    page.enter_cases(
+        "2.2",
+        "8",
+        &[
+            ("desistance", "8", "8"),
+            ("safety", "8", "8"),
+            ("others", "8", "8"),
+        ],
+    )
+    .await;
+    assert_eq!(page.words("rating-2.2"), "★ Outstanding Score 3");
+    let standard = page.get("standard-2.2");
+    assert!(standard.query_selector(".flags").unwrap().is_none());
+    assert!(standard.query_selector("fieldset.discretion").unwrap().is_none());
+    assert!(page.find("discretion-2.2-0").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_discretion_form_keeps_keyboard_focus() {
+    let page = Page::fresh().await;
+    page.enter_cases(
+        "2.1",
+        "8",
+        &[
+            ("desistance", "8", "6"),
+            ("safety", "0", "0"),
+            ("others", "0", "0"),
+        ],
+    )
+    .await;
+
+    // A keyboard user picks a band: focus must stay on the radio button they chose.
+    page.get("discretion-2.1-1")
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .focus()
+        .unwrap();
+    page.click("discretion-2.1-1");
+    settle().await;
+    assert_eq!(
+        page.focused().as_deref(),
+        Some("discretion-2.1-1"),
+        "choosing a discretion rating moved keyboard focus away"
+    );
+
+    // Then types the reason: the first letter must not throw them out of the field.
+    let reason = "standards.2.1.discretion.reason";
+    page.get(reason)
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .focus()
+        .unwrap();
+    page.type_text(reason, "S");
+    settle().await;
+    assert_eq!(
+        page.focused().as_deref(),
+        Some(reason),
+        "typing the first letter of the reason moved keyboard focus away"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn domain_one_ratings_are_picked_from_the_lists() {
+    let page = Page::fresh().await;
+    assert_eq!(page.words("rating-1.1"), "Not entered yet");
+    assert_eq!(
+        page.options("standards.1.1.judgement"),
+        [
+            "Not rated yet",
+            "Inadequate",
+            "Requires improvement",
+            "Good",
+            "Outstanding"
+        ]
+    );
+
+    page.choose("standards.1.1.judgement", "Good");
+    page.choose("standards.1.2.judgement", "Outstanding");
+    page.choose("standards.1.3.judgement", "Requires improvement");
+    page.choose("standards.1.4.judgement", "Inadequate");
+    settle().await;
+    assert_eq!(page.words("rating-1.1"), "● Good Score 2");
+    assert_eq!(page.words("rating-1.2"), "★ Outstanding Score 3");
+    assert_eq!(page.words("rating-1.3"), "▲ Requires improvement Score 1");
+    assert_eq!(page.words("rating-1.4"), "■ Inadequate Score 0");
+    assert_eq!(page.text("domain-1-subtotal"), "6/12");
+    assert_eq!(page.text("overall-score"), "6/36");
+    assert_eq!(
+        page.words("overall-rating"),
+        "4 of 12 standards rated: overall between Inadequate and Good"
+    );
+
+    page.choose("standards.1.2.judgement", "");
+    settle().await;
+    assert_eq!(page.words("rating-1.2"), "Not entered yet");
+    assert_eq!(page.text("domain-1-subtotal"), "3/12");
+}
+
+#[wasm_bindgen_test]
+async fn rating_lists_show_each_scenarios_own_rating_after_switching() {
+    let page = Page::fresh().await;
+    page.choose("standards.1.1.judgement", "Good");
+    settle().await;
+    let first = page.value("scenario-select");
+
+    page.click("new-blank");
+    settle().await;
+    assert_eq!(page.shown_option("scenario-select"), "Scenario 1 (2)");
+    assert_eq!(page.words("rating-1.1"), "Not entered yet");
+    assert_eq!(page.shown_option("standards.1.1.judgement"), "Not rated yet");
+
+    page.choose("scenario-select", &first);
+    settle().await;
+    assert_eq!(page.shown_option("scenario-select"), "Scenario 1");
+    assert_eq!(page.words("rating-1.1"), "● Good Score 2");
+    assert_eq!(
+        page.shown_option("standards.1.1.judgement"),
+        "Good",
+        "the 1.1 list disagrees with the 1.1 rating after switching back to the first scenario"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_torbay_example_scores_16_of_36_requires_improvement() {
+    let page = Page::fresh().await;
+    page.click("load-example");
+    settle().await;
+    assert_eq!(page.text("overall-score"), "16/36");
+    assert_eq!(page.words("overall-rating"), "▲ Requires improvement");
+    assert_eq!(page.text("live"), "Score 16 out of 36: Requires improvement.");
+    assert_eq!(page.value("scenario-name"), "Torbay YOT, March 2021");
+    assert_eq!(
+        page.options("scenario-select"),
+        ["Scenario 1", "Torbay YOT, March 2021"]
+    );
+    assert_eq!(page.shown_option("scenario-select"), "Torbay YOT, March 2021");
+    assert_eq!(page.text("domain-1-subtotal"), "4/12");
+    assert_eq!(page.words("rating-1.1"), "■ Inadequate Score 0");
+    assert_eq!(page.value("standards.1.1.judgement"), "Inadequate");
+    assert_eq!(page.value(&count("3.2", "safety", "relevant")), "2");
+    assert!(page
+        .text("notice-info")
+        .contains("Opened The Torbay 2021 example as a new scenario"));
+}
+
+#[wasm_bindgen_test]
+async fn invalid_entries_are_shown_beside_their_fields_and_listed() {
+    let page = Page::fresh().await;
+    let (yes_over, not_number, negative) = (
+        count("2.1", "desistance", "yes"),
+        count("2.1", "safety", "relevant"),
+        count("2.1", "others", "relevant"),
+    );
+    page.enter_cases(
+        "2.1",
+        "4",
+        &[
+            ("desistance", "3", "5"),
+            ("safety", "abc", "1"),
+            ("others", "-2", "0"),
+        ],
+    )
+    .await;
+    page.enter_cases(
+        "2.2",
+        "4",
+        &[
+            ("desistance", "4", "4"),
+            ("safety", "4", "4"),
+            ("others", "4", "4"),
+        ],
+    )
+    .await;
+
+    let expected = [
+        (&yes_over, "5", "5 is more than relevant (3)"),
+        (&not_number, "abc", "Enter a whole number, like 4"),
+        (&negative, "-2", "Enter a number that is 0 or more"),
+    ];
+    for (path, typed, message) in expected {
+        assert_eq!(page.value(path), typed, "{path}: the typed text was not kept");
+        assert_eq!(
+            page.field_error(path).as_deref(),
+            Some(format!("Error: {message}").as_str())
+        );
+        let input = page.input(path);
+        assert_eq!(
+            input.get_attribute("aria-invalid").as_deref(),
+            Some("true"),
+            "{path}"
+        );
+        let error_id = format!("{}-error", input.id());
+        assert!(
+            input
+                .get_attribute("aria-describedby")
+                .unwrap_or_default()
+                .split(' ')
+                .any(|id| id == error_id),
+            "{path}: the message is not tied to the field"
+        );
+        assert!(
+            document().get_element_by_id(&error_id).is_some(),
+            "{path}: no element #{error_id}"
+        );
+    }
+    for fine in [
+        count("2.1", "desistance", "relevant"),
+        count("2.1", "safety", "yes"),
+    ] {
+        assert_eq!(page.field_error(&fine), None, "{fine} shows an error");
+        assert_eq!(page.input(&fine).get_attribute("aria-invalid"), None, "{fine}");
+    }
+
+    assert_eq!(
+        page.texts_in("error-summary", "li"),
+        [
+            "2.1 Assessment, desistance: Yes answers: 5 is more than relevant (3)",
+            "2.1 Assessment, others: relevant cases: Enter a number that is 0 or more",
+            "2.1 Assessment, safety: relevant cases: Enter a whole number, like 4",
+        ]
+    );
+    let first_link = page.get("error-summary").query_selector("li a").unwrap().unwrap();
+    assert_eq!(
+        first_link.get_attribute("href").as_deref(),
+        Some(format!("#{}", page.input(&yes_over).id()).as_str())
+    );
+    first_link.dyn_into::<HtmlElement>().unwrap().click();
+    settle().await;
+    assert_eq!(page.focused().as_deref(), Some(yes_over.as_str()));
+
+    // 2.1 is left out; 2.2 still scores.
+    assert_eq!(page.words("rating-2.1"), "Not rated: check the counts");
+    assert_eq!(page.words("rating-2.2"), "★ Outstanding Score 3");
+    assert_eq!(page.text("domain-2-subtotal"), "3/12");
+    assert_eq!(page.text("overall-score"), "3/36");
+
+    // Correcting a field clears its message and its listing only.
+    page.type_text(&yes_over, "3");
+    settle().await;
+    assert_eq!(page.field_error(&yes_over), None);
+    assert_eq!(page.input(&yes_over).get_attribute("aria-invalid"), None);
+    assert_eq!(page.texts_in("error-summary", "li").len(), 2);
+    assert_eq!(
+        page.field_error(&not_number).as_deref(),
+        Some("Error: Enter a whole number, like 4")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_step_a_count() {
+    let page = Page::fresh().await;
+    let field = "standards.2.1.cases";
+    assert!(
+        !page.press(field, "ArrowUp"),
+        "ArrowUp was not taken by the field"
+    );
+    settle().await;
+    assert_eq!(page.value(field), "1");
+    page.press(field, "ArrowUp");
+    settle().await;
+    assert_eq!(page.value(field), "2");
+    assert!(!page.press(field, "ArrowDown"));
+    settle().await;
+    assert_eq!(page.value(field), "1");
+    page.press(field, "PageUp");
+    settle().await;
+    assert_eq!(page.value(field), "11");
+    page.press(field, "PageDown");
+    page.press(field, "PageDown");
+    settle().await;
+    assert_eq!(page.value(field), "0", "stepping went below 0");
+
+    // Other keys are left to the browser; text that is not a number is not stepped.
+    assert!(page.press(field, "a"));
+    page.type_text(field, "abc");
+    page.press(field, "ArrowUp");
+    settle().await;
+    assert_eq!(page.value(field), "abc");
+
+    // Stepping counts as an entry: it scores.
+    page.enter_cases("2.1", "3", &[("safety", "0", "0"), ("others", "0", "0")])
+        .await;
+    page.type_text(&count("2.1", "desistance", "relevant"), "3");
+    for _ in 0..3 {
+        page.press(&count("2.1", "desistance", "yes"), "ArrowUp");
+    }
+    settle().await;
+    assert_eq!(page.value(&count("2.1", "desistance", "yes")), "3");
+    assert_eq!(cell(&page, "2.1", "desistance", "percentage"), "100.0%");
+    assert_eq!(page.words("rating-2.1"), "★ Outstanding Score 3");
+}
+
+#[wasm_bindgen_test]
+async fn rounding_to_whole_percentages_lifts_64_5_percent_to_good() {
+    let page = Page::fresh().await;
+    page.enter_cases(
+        "2.1",
+        "200",
+        &[
+            ("desistance", "200", "129"),
+            ("safety", "0", "0"),
+            ("others", "0", "0"),
+        ],
+    )
+    .await;
+    assert!(!page.input("rounding").checked());
+    assert_eq!(cell(&page, "2.1", "desistance", "percentage"), "64.5%");
+    assert_eq!(
+        cell(&page, "2.1", "desistance", "band"),
+        "Too few ▲ Requires improvement Rounded to whole percentages, this would be in another band."
+    );
+    assert_eq!(page.words("rating-2.1"), "▲ Requires improvement Score 1");
+
+    page.check("rounding", true);
+    settle().await;
+    assert_eq!(
+        cell(&page, "2.1", "desistance", "band"),
+        "Reasonable majority ● Good Read exactly, this would be in another band."
+    );
+    assert_eq!(page.words("rating-2.1"), "● Good Score 2");
+    assert_eq!(page.text("domain-2-subtotal"), "2/12");
+
+    page.check("rounding", false);
+    settle().await;
+    assert_eq!(page.words("rating-2.1"), "▲ Requires improvement Score 1");
+}
+
+#[wasm_bindgen_test]
+async fn the_live_region_announces_the_overall_result() {
+    let page = Page::fresh().await;
+    let live = page.get("live");
+    assert_eq!(live.get_attribute("aria-live").as_deref(), Some("polite"));
+    assert_eq!(
+        page.text("live"),
+        "Score so far 0 out of 36, 0 of 12 standards rated: overall between Inadequate and Outstanding."
+    );
+
+    page.choose("standards.1.1.judgement", "Outstanding");
+    settle().await;
+    assert_eq!(
+        page.text("live"),
+        "Score so far 3 out of 36, 1 of 12 standards rated: overall between Inadequate and Outstanding."
+    );
+
+    page.click("load-example");
+    settle().await;
+    assert_eq!(page.text("live"), "Score 16 out of 36: Requires improvement.");
+}
+
+#[wasm_bindgen_test]
+async fn work_is_autosaved_and_restored_by_a_fresh_page() {
+    let page = Page::fresh().await;
+    page.type_and_commit("scenario-name", "Mock inspection");
+    page.choose("standards.1.2.judgement", "Good");
+    page.enter_cases("2.1", "8", &[("desistance", "8", "6")]).await;
+    page.type_text(&count("2.1", "safety", "relevant"), "x");
+    page.check("rounding", true);
+    settle().await;
+
+    let saved = local_storage()
+        .get_item(LIBRARY_KEY)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing saved under {LIBRARY_KEY}"));
+    let saved: serde_json::Value = serde_json::from_str(&saved).expect("the saved library is JSON");
+    let scenario = &saved["scenarios"][0];
+    assert_eq!(scenario["name"], "Mock inspection");
+    let file = &scenario["form"]["scenario"];
+    assert_eq!(file["standards"]["1.2"]["judgement"], "Good");
+    assert_eq!(file["standards"]["2.1"]["cases"], 8);
+    assert_eq!(file["standards"]["2.1"]["key_questions"]["desistance"]["yes"], 6);
+    assert_eq!(file["rounding"], "whole-percent");
+    drop(page);
+
+    // A new page (as after closing the tab) opens with the same work, as typed.
+    let page = Page::mount().await;
+    assert_eq!(page.value("scenario-name"), "Mock inspection");
+    assert_eq!(page.shown_option("scenario-select"), "Mock inspection");
+    assert_eq!(page.value("standards.1.2.judgement"), "Good");
+    assert_eq!(page.value("standards.2.1.cases"), "8");
+    assert_eq!(page.value(&count("2.1", "desistance", "relevant")), "8");
+    assert_eq!(page.value(&count("2.1", "desistance", "yes")), "6");
+    assert_eq!(page.value(&count("2.1", "safety", "relevant")), "x");
+    assert_eq!(
+        page.field_error(&count("2.1", "safety", "relevant")).as_deref(),
+        Some("Error: Enter a whole number, like 4")
+    );
+    assert!(page.input("rounding").checked());
+    assert_eq!(page.text("overall-score"), "2/36");
+    drop(page);
+
+    // With storage cleared, a new page starts blank.
+    let page = Page::fresh().await;
+    assert_eq!(page.value("scenario-name"), "Scenario 1");
+    assert_eq!(page.value("standards.2.1.cases"), "");
+    assert_eq!(page.text("overall-score"), "0/36");
+}
+
+#[wasm_bindgen_test]
+async fn a_deleted_scenario_comes_back_with_undo() {
+    let page = Page::fresh().await;
+    page.click("load-example");
+    settle().await;
+    assert_eq!(page.text("overall-score"), "16/36");
+    assert!(page.find("undo-delete").is_none());
+
+    page.click("delete");
+    settle().await;
+    assert_eq!(page.options("scenario-select"), ["Scenario 1"]);
+    assert_eq!(page.shown_option("scenario-select"), "Scenario 1");
+    assert_eq!(page.text("overall-score"), "0/36");
+    assert_eq!(
+        page.texts_in("undo-notice", "p"),
+        ["Deleted \u{201c}Torbay YOT, March 2021\u{201d}."]
+    );
+
+    page.click("undo-delete");
+    settle().await;
+    assert!(page.find("undo-notice").is_none());
+    assert_eq!(
+        page.options("scenario-select"),
+        ["Scenario 1", "Torbay YOT, March 2021"]
+    );
+    assert_eq!(page.shown_option("scenario-select"), "Torbay YOT, March 2021");
+    assert_eq!(page.text("overall-score"), "16/36");
+    let saved = local_storage().get_item(LIBRARY_KEY).unwrap().unwrap_or_default();
+    assert!(
+        saved.contains("Torbay YOT, March 2021"),
+        "the restored scenario was not saved"
+    );
+
+    // Deleting the last scenario leaves a blank one in its place.
+    page.click("delete");
+    settle().await;
+    page.click("delete");
+    settle().await;
+    assert_eq!(page.options("scenario-select"), ["Scenario 1"]);
+    assert_eq!(page.text("overall-score"), "0/36");
+    assert_eq!(
+        page.texts_in("undo-notice", "p"),
+        ["Deleted \u{201c}Scenario 1\u{201d}."]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn duplicating_and_switching_scenarios() {
+    let page = Page::fresh().await;
+    page.enter_cases("2.1", "5", &[]).await;
+    page.click("duplicate");
+    settle().await;
+    assert_eq!(
+        page.options("scenario-select"),
+        ["Scenario 1", "Copy of Scenario 1"]
+    );
+    assert_eq!(page.shown_option("scenario-select"), "Copy of Scenario 1");
+    assert_eq!(page.value("standards.2.1.cases"), "5");
+
+    // The copy is separate: editing it leaves the original alone.
+    page.type_text("standards.2.1.cases", "7");
+    settle().await;
+    let options = page.get("scenario-select").query_selector_all("option").unwrap();
+    let original = options
+        .item(0)
+        .unwrap()
+        .dyn_into::<Element>()
+        .unwrap()
+        .get_attribute("value")
+        .unwrap();
+    page.choose("scenario-select", &original);
+    settle().await;
+    assert_eq!(page.shown_option("scenario-select"), "Scenario 1");
+    assert_eq!(page.value("standards.2.1.cases"), "5");
+    assert_eq!(page.value("scenario-name"), "Scenario 1");
+}
+
+#[wasm_bindgen_test]
+async fn the_scenario_list_shows_the_current_scenario_after_deleting_the_last_one() {
+    let page = Page::fresh().await;
+    page.click("new-blank");
+    settle().await;
+    page.click("new-blank");
+    settle().await;
+    assert_eq!(
+        page.options("scenario-select"),
+        ["Scenario 1", "Scenario 1 (2)", "Scenario 1 (3)"]
+    );
+    let ids: Vec<String> = {
+        let options = page.get("scenario-select").query_selector_all("option").unwrap();
+        (0..options.length())
+            .map(|i| {
+                options
+                    .item(i)
+                    .unwrap()
+                    .dyn_into::<Element>()
+                    .unwrap()
+                    .get_attribute("value")
+                    .unwrap()
+            })
+            .collect()
+    };
+    // The user moves through the list by hand, ending on the last scenario...
+    page.choose("scenario-select", &ids[1]);
+    settle().await;
+    page.choose("scenario-select", &ids[2]);
+    settle().await;
+    assert_eq!(page.value("scenario-name"), "Scenario 1 (3)");
+
+    // ...and deletes it: its neighbour becomes current, and the list must say so.
+    page.click("delete");
+    settle().await;
+    assert_eq!(page.options("scenario-select"), ["Scenario 1", "Scenario 1 (2)"]);
+    assert_eq!(page.value("scenario-name"), "Scenario 1 (2)");
+    assert_eq!(
+        page.shown_option("scenario-select"),
+        "Scenario 1 (2)",
+        "the scenario list shows another scenario than the one being edited"
+    );
+}
