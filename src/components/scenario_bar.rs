@@ -85,7 +85,7 @@ pub fn ScenarioBar() -> impl IntoView {
                             }
                         }>
                         {move || scenarios.get().into_iter().map(|(id, name)| view! {
-                            <option value=id.to_string() selected=move || current.get() == id>{name}</option>
+                            <option value=id.to_string() prop:selected=move || current.get() == id>{name}</option>
                         }).collect_view()}
                     </select>
                 </div>

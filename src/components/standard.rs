@@ -113,11 +113,11 @@ fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
             <StandardHeading standard=standard.clone() result=result/>
             <label for=select_id.clone()>{format!("Rating proposed for {} {}", standard.id, standard.name)}</label>
             <select id=select_id data-testid=format!("standards.{id}.judgement") on:change=on_change>
-                <option value="" selected=move || chosen.get().is_none()>"Not rated yet"</option>
+                <option value="" prop:selected=move || chosen.get().is_none()>"Not rated yet"</option>
                 {framework.ratings.iter().map(|label| {
                     let label = label.clone();
                     let this = framework.rating_named(&label);
-                    view! { <option value=label.clone() selected=move || chosen.get() == this>{label.clone()}</option> }
+                    view! { <option value=label.clone() prop:selected=move || chosen.get() == this>{label.clone()}</option> }
                 }).collect_view()}
             </select>
             <details class="questions">
