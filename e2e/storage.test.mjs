@@ -1,0 +1,107 @@
+// Local storage that is corrupt, full or disabled: a clear notice, nothing lost, and the
+// calculator keeps working.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { useBrowser, expectText, expectContains, expectVisible, expectCount, eventually } from "./lib/harness.mjs";
+
+const KEY = "yj-rating.library";
+const ASIDE = "yj-rating.unreadable.";
+const GARBAGE = '{"version":1,"scenarios":[{"id":1,"name":"Half-written\u00e9 \u2014 ';
+
+describe("storage problems", () => {
+  const env = useBrowser();
+
+  test("unreadable saved data is kept aside, reported and offered for download", { timeout: 60_000 }, async (t) => {
+    // Garbage is in place before the page's first load (once only: a reload must not put it back).
+    const seed = `
+      if (!sessionStorage.getItem("e2e-seeded")) {
+        sessionStorage.setItem("e2e-seeded", "1");
+        localStorage.setItem(${JSON.stringify(KEY)}, ${JSON.stringify(GARBAGE)});
+      }`;
+    const { page, session, calc } = await env.open(t, { init: [seed] });
+
+    const notice = calc.byTestId("notice-unreadable");
+    await expectVisible(notice);
+    assert.equal(await notice.getAttribute("role"), "alert");
+    await expectContains(notice, "Some saved data could not be read");
+    await expectContains(notice, "Nothing has been deleted");
+
+    // The garbage is kept, byte for byte, under a key of its own.
+    const stored = await calc.storage();
+    const asideKeys = Object.keys(stored).filter((k) => k.startsWith(ASIDE));
+    assert.equal(asideKeys.length, 1, `one key kept aside: ${Object.keys(stored)}`);
+    assert.equal(stored[asideKeys[0]], GARBAGE);
+    await expectContains(notice, asideKeys[0]);
+
+    // "Download it" downloads exactly the garbage.
+    const [download] = await Promise.all([page.waitForEvent("download"), calc.byTestId("download-unreadable").click()]);
+    assert.match(download.suggestedFilename(), /^unreadable-.*\.json$/);
+    assert.equal(readFileSync(await download.path(), "utf8"), GARBAGE);
+
+    // The calculator works, and saving goes on without touching what was kept aside.
+    await calc.loadExample();
+    await expectText(calc.overallScore, "16/36");
+    await eventually(async () => {
+      const now = await calc.storage();
+      assert.equal(now[asideKeys[0]], GARBAGE);
+      assert.doesNotThrow(() => JSON.parse(now[KEY]));
+      assert.match(now[KEY], /Torbay YOT, March 2021/);
+    });
+
+    // After a reload the work is there and the kept-aside data is still reported.
+    const again = await session.goto(page);
+    await eventually(async () => assert.equal(await again.currentScenarioName(), "Torbay YOT, March 2021"));
+    await expectVisible(again.byTestId("notice-unreadable"));
+    assert.equal((await again.storage())[asideKeys[0]], GARBAGE);
+  });
+
+  test("when saving fails (storage full) a notice says so and the page keeps working", { timeout: 60_000 }, async (t) => {
+    const { page, calc } = await env.open(t);
+    await calc.loadExample();
+    await page.evaluate(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    });
+    await calc.type(calc.countInput("3.4", "recommendations", "yes"), "3");
+
+    const notice = calc.byTestId("notice-save-failed");
+    await expectVisible(notice);
+    assert.equal(await notice.getAttribute("role"), "alert");
+    await expectContains(notice, "could not be saved");
+    // The edit took effect all the same, and further edits work.
+    await expectText(calc.overallScore, "19/36");
+    await calc.judgement("1.1").selectOption({ label: "Good" });
+    await expectText(calc.overallScore, "21/36");
+    await expectText(calc.overallRating, /^\W*Good$/);
+    await expectCount(notice, 1);
+  });
+
+  test("when storage is disabled a notice says so and the calculator still works", { timeout: 60_000 }, async (t) => {
+    const disable = `
+      Object.defineProperty(window, "localStorage", {
+        configurable: true,
+        get() { throw new DOMException("Access is denied for this document.", "SecurityError"); },
+      });`;
+    const { calc } = await env.open(t, { init: [disable] });
+    const notice = calc.byTestId("notice-storage-unavailable");
+    await expectVisible(notice);
+    await expectContains(notice, "not letting the calculator save your work");
+    await expectContains(notice, "export them to files");
+
+    await calc.type(calc.casesInput("2.1"), "4");
+    for (const kq of ["desistance", "safety", "others"]) {
+      await calc.type(calc.countInput("2.1", kq, "relevant"), "4");
+      await calc.type(calc.countInput("2.1", kq, "yes"), "3");
+    }
+    await eventually(async () => assert.equal(await calc.ratingWords("2.1"), "Good"));
+    await expectText(calc.overallScore, "2/36");
+    await calc.loadExample();
+    await expectText(calc.overallRating, /^\W*Requires improvement$/);
+    await calc.button("new-blank").click();
+    await eventually(async () => assert.equal((await calc.scenarioNames()).length, 3));
+    // No save-failed notice piles up on top.
+    await expectCount(calc.byTestId("notice-save-failed"), 0);
+  });
+});
