@@ -1,11 +1,11 @@
 //! What the scenario controls do: new, example, import, export, share links.
 
 use crate::browser;
-use crate::model::{Form, StoredForm};
+use crate::model::Form;
 use crate::share;
-use crate::state::{framework_of, frameworks, AppState, Notice};
+use crate::state::{frameworks, AppState, Notice};
 use leptos::prelude::*;
-use yj_rating_engine::{Framework, Scenario};
+use yj_rating_engine::Scenario;
 
 /// The Torbay 2021 worked example of the rule book.
 pub const TORBAY_EXAMPLE: &str = include_str!("../examples/torbay-2021.json");
@@ -21,11 +21,12 @@ impl AppState {
         });
     }
 
-    /// Opens a scenario file's text as a new scenario (never replacing one).
-    /// `source` names where it came from, for messages.
+    /// Opens a scenario file's text as a new scenario (never replacing one). The file
+    /// must be valid as the rule book says; the app never writes one that is not.
+    /// `source` names where it came from, in lower case, for messages.
     pub fn open_scenario_text(&self, text: &str, source: &str, name_suffix: &str) -> bool {
-        match Scenario::draft_from_json_str(text, &frameworks()) {
-            Ok((scenario, _)) => {
+        match Scenario::from_json_str_in(text, &frameworks()) {
+            Ok(scenario) => {
                 let mut form = Form::from_scenario(&scenario);
                 let base = if scenario.title.trim().is_empty() {
                     "Imported scenario"
@@ -53,7 +54,8 @@ impl AppState {
                     String::new()
                 };
                 self.notify(Notice::Error(format!(
-                    "{source} could not be opened as a scenario: {}{more}.",
+                    "{} could not be opened as a scenario: {}{more}.",
+                    sentence_case(source),
                     problems.join("; ")
                 )));
                 false
@@ -63,19 +65,33 @@ impl AppState {
 
     /// Opens the worked example as a new scenario.
     pub fn load_example(&self) {
-        self.open_scenario_text(TORBAY_EXAMPLE, "The Torbay 2021 example", "");
+        self.open_scenario_text(TORBAY_EXAMPLE, "the Torbay 2021 example", "");
     }
 
     /// The current scenario as a scenario file.
     pub fn scenario_file(&self) -> String {
-        let form = self.form.get_untracked();
-        let framework: &Framework = framework_of(&form);
-        let (scenario, _) = form.to_scenario(framework);
-        scenario.to_json_string_with(framework)
+        self.scenario
+            .with_untracked(|(scenario, _)| scenario.to_json_string_with(self.framework_now()))
+    }
+
+    /// Whether the current scenario can be written as a file; says why not if not.
+    fn ready_to_write(&self, what: &str) -> bool {
+        let problems = self.errors.with_untracked(|e| e.len());
+        if problems > 0 {
+            let s = if problems == 1 { "" } else { "s" };
+            self.notify(Notice::Error(format!(
+                "Correct the {problems} problem{s} listed at the top before {what}: a scenario file cannot \
+                 hold them. Your work stays saved in this browser."
+            )));
+        }
+        problems == 0
     }
 
     /// Downloads the current scenario as a file.
     pub fn export(&self) {
+        if !self.ready_to_write("exporting") {
+            return;
+        }
         let name = self.library.with_untracked(|l| l.current().name.clone());
         let safe: String = name
             .chars()
@@ -87,19 +103,34 @@ impl AppState {
                 }
             })
             .collect();
-        let filename = format!("{}.json", safe.trim_matches('-'));
+        let words: Vec<&str> = safe.split('-').filter(|w| !w.is_empty()).collect();
+        let filename = format!(
+            "{}.json",
+            if words.is_empty() {
+                "scenario".to_owned()
+            } else {
+                words.join("-")
+            }
+        );
         if let Err(e) = browser::download(&filename, "application/json", &self.scenario_file()) {
             self.notify(Notice::Error(format!("The export failed: {e}")));
         }
     }
 
-    /// The share link of the current scenario.
-    pub fn share_link(&self) -> String {
-        let form = self.form.get_untracked();
-        let framework = framework_of(&form);
-        let stored = StoredForm::from_form(&form, framework);
-        let compact = serde_json::to_string(&stored.scenario).unwrap_or_default();
-        format!("{}{}", browser::address_without_hash(), share::fragment(&compact))
+    /// The share link of the current scenario, if it can be written as a file.
+    pub fn share_link(&self) -> Option<String> {
+        if !self.ready_to_write("sharing") {
+            return None;
+        }
+        let value = self
+            .scenario
+            .with_untracked(|(scenario, _)| scenario.to_value_with(self.framework_now()));
+        let compact = serde_json::to_string(&value).unwrap_or_default();
+        Some(format!(
+            "{}{}",
+            browser::address_without_hash(),
+            share::fragment(&compact)
+        ))
     }
 
     /// Opens a share link in the page's address, if there is one, then removes it from
@@ -109,7 +140,7 @@ impl AppState {
         match share::from_fragment(&hash) {
             None => {}
             Some(Ok(text)) => {
-                self.open_scenario_text(&text, "The shared scenario", " (shared)");
+                self.open_scenario_text(&text, "the shared scenario", " (shared)");
                 browser::clear_hash();
             }
             Some(Err(message)) => {
@@ -139,4 +170,13 @@ impl AppState {
             .update(|l| deleted = Some(l.delete_current(frameworks()[0])));
         self.deleted.set(deleted);
     }
+}
+
+/// "the shared scenario" as the start of a sentence.
+fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

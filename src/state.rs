@@ -60,6 +60,8 @@ pub struct AppState {
     pub presentation: RwSignal<bool>,
     /// Whether autosave may write (not while unreadable data could not be kept aside).
     pub saving_allowed: RwSignal<bool>,
+    /// Set while adopting what another tab saved, so it is not written straight back.
+    adopting: StoredValue<bool>,
 }
 
 impl AppState {
@@ -91,6 +93,7 @@ impl AppState {
             deleted: RwSignal::new(None),
             presentation: RwSignal::new(false),
             saving_allowed: RwSignal::new(saving_allowed),
+            adopting: StoredValue::new(false),
         }
     }
 
@@ -132,20 +135,37 @@ impl AppState {
     }
 
     /// Autosaves on every change of the library.
+    ///
+    /// It also keeps up with what other tabs save: each tab saves every edit at once, so
+    /// adopting theirs loses nothing of ours, while writing ours over theirs would.
     pub fn autosave(&self) {
         let state = *self;
         Effect::new(move |_| {
             state.library.track();
-            if !state.saving_allowed.get() {
+            if !state.saving_allowed.get() || state.adopting.get_value() {
+                state.adopting.set_value(false);
                 return;
             }
             let saved = state.library.with_untracked(|l| storage::save(l, &frameworks()));
             state.notices.update(|notices| {
                 notices.retain(|n| !matches!(n, Notice::Storage(StorageProblem::SaveFailed(_))));
-                if let Err(problem @ StorageProblem::SaveFailed(_)) = saved {
+                if let Err(problem) = saved {
+                    notices.retain(|n| *n != Notice::Storage(problem.clone()));
                     notices.push(Notice::Storage(problem));
                 }
             });
         });
+        let handle = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() != Some(storage::KEY) {
+                return;
+            }
+            if let Some(mut theirs) = storage::load_saved_by_another_tab(&frameworks()) {
+                let current = state.library.with_untracked(|l| l.current);
+                theirs.select(current);
+                state.adopting.set_value(true);
+                state.library.set(theirs);
+            }
+        });
+        on_cleanup(move || handle.remove());
     }
 }

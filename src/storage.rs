@@ -31,11 +31,17 @@ pub struct KeptAside {
     pub reason: String,
 }
 
-/// Local storage, if the browser lets the page use it. Never panics: some browsers
-/// throw on merely asking for it when storage is disabled.
+/// Local storage, if the browser offers it. Never panics: some browsers throw on
+/// merely asking for it when storage is disabled.
+fn storage_object() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Local storage, if the page may write to it: probed once at start-up, since some
+/// browsers allow reading while refusing every write. (Saving does not probe: a full
+/// store refuses the probe too, and that is a failed save, not missing storage.)
 fn local_storage() -> Option<web_sys::Storage> {
-    let storage = web_sys::window()?.local_storage().ok()??;
-    // Reading can work while writing is refused; probe both.
+    let storage = storage_object()?;
     let probe = "yj-rating.probe";
     storage.set_item(probe, "1").ok()?;
     storage.remove_item(probe).ok()?;
@@ -105,7 +111,7 @@ pub fn load(frameworks: &[&Framework]) -> (Library, Vec<StorageProblem>, bool) {
 
 /// Saves the library.
 pub fn save(library: &Library, frameworks: &[&Framework]) -> Result<(), StorageProblem> {
-    if local_storage().is_none() {
+    if storage_object().is_none() {
         return Err(StorageProblem::Unavailable);
     }
     LocalStorage::set(KEY, library.to_stored(frameworks)).map_err(|err| {
@@ -116,9 +122,18 @@ pub fn save(library: &Library, frameworks: &[&Framework]) -> Result<(), StorageP
     })
 }
 
+/// The library another tab has just saved, if it can be read (if it cannot, this tab
+/// keeps its own: the next start-up keeps the unreadable data aside).
+pub fn load_saved_by_another_tab(frameworks: &[&Framework]) -> Option<Library> {
+    let raw = storage_object()?.get_item(KEY).ok()??;
+    let stored: StoredLibrary = serde_json::from_str(&raw).ok()?;
+    let (library, unreadable) = Library::from_stored(stored, frameworks);
+    unreadable.is_empty().then_some(library)
+}
+
 /// Everything kept aside so far, oldest first.
 pub fn kept_aside() -> Vec<KeptAside> {
-    let Some(storage) = local_storage() else {
+    let Some(storage) = storage_object() else {
         return Vec::new();
     };
     let length = storage.length().unwrap_or(0);
@@ -140,7 +155,7 @@ pub fn kept_aside() -> Vec<KeptAside> {
 
 /// Removes data kept aside, once the user has chosen to.
 pub fn discard_aside(key: &str) {
-    if let Some(storage) = local_storage() {
+    if let Some(storage) = storage_object() {
         let _ = storage.remove_item(key);
     }
 }

@@ -635,7 +635,7 @@ async fn the_torbay_example_scores_16_of_36_requires_improvement() {
     assert_eq!(page.value(&count("3.2", "safety", "relevant")), "2");
     assert!(page
         .text("notice-info")
-        .contains("Opened The Torbay 2021 example as a new scenario"));
+        .contains("Opened the Torbay 2021 example as a new scenario"));
 }
 
 #[wasm_bindgen_test]

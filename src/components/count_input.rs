@@ -83,7 +83,7 @@ pub fn CountInput(
     let (down, up) = (step.clone(), step);
     view! {
         <div class="count" class:count-error=move || error.get().is_some()>
-            <label for=id.clone()>{label.clone()} <span class="visually-hidden">", " {context.clone()}</span></label>
+            <label for=id.clone()>{label.clone()}<span class="visually-hidden">{format!(", {context}")}</span></label>
             {hint.clone().map(|h| view! { <span class="hint" id=hint_id.clone()>{h}</span> })}
             {move || error.get().map(|e| view! {
                 <span class="field-error" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{e}</span>

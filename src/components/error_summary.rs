@@ -39,7 +39,8 @@ pub fn ErrorSummary() -> impl IntoView {
         <Show when=move || entries.with(|e| !e.is_empty())>
             <div class="error-summary" aria-labelledby="error-summary-title" data-testid="error-summary">
                 <h2 id="error-summary-title">"There is a problem"</h2>
-                <p>"The standards listed are left out of the score until they are corrected. Everything you typed is kept."</p>
+                <p>"A standard whose counts cannot be right is left out of the score until they are corrected, \
+                    and discretion that does not apply is not used. Everything you typed is kept."</p>
                 <ul>
                     {move || entries.get().into_iter().map(|(_, path, label, message)| {
                         let target = field_id(&path);

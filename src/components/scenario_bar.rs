@@ -45,7 +45,7 @@ pub fn ScenarioBar() -> impl IntoView {
     let dragging = RwSignal::new(false);
 
     let share = move |_| {
-        let link = state.share_link();
+        let Some(link) = state.share_link() else { return };
         spawn_local(async move {
             match browser::copy_text(&link).await {
                 Ok(()) => {

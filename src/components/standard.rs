@@ -318,7 +318,7 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
                     }).collect_view();
                     let reason_field = reason_field.clone();
                     view! {
-                        <fieldset class="discretion" id=group.clone() class:has-error=move || problem.get().is_some()
+                        <fieldset class="discretion" id=group.clone() tabindex="-1" class:has-error=move || problem.get().is_some()
                             class:applied=move || chosen.get().is_some()>
                             <legend>"Professional discretion"</legend>
                             <p class="hint">"The ratings panel may move a flagged rating one band up or down, with a written reason."</p>
