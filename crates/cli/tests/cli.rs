@@ -1,0 +1,362 @@
+//! The `yj-rating` command as a user runs it: the built binary, its output, stderr and
+//! exit status.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+const TORBAY: &str = include_str!("../../../examples/torbay-2021.json");
+
+/// The published Torbay ratings, with the standards' names (rule book sections 1 and 2).
+const TORBAY_LINES: [(&str, &str, &str); 12] = [
+    ("1.1", "Governance and leadership", "Inadequate"),
+    ("1.2", "Staff", "Requires improvement"),
+    ("1.3", "Partnerships and services", "Good"),
+    ("1.4", "Information and facilities", "Requires improvement"),
+    ("2.1", "Assessment", "Outstanding"),
+    ("2.2", "Planning", "Outstanding"),
+    ("2.3", "Implementation and delivery", "Outstanding"),
+    ("2.4", "Reviewing", "Outstanding"),
+    ("3.1", "Assessment", "Inadequate"),
+    ("3.2", "Planning", "Inadequate"),
+    ("3.3", "Implementation and delivery", "Inadequate"),
+    ("3.4", "Joint working", "Inadequate"),
+];
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `yj-rating` with `args`, feeding `stdin` if given.
+#[track_caller]
+fn run(args: &[&str], stdin: Option<&str>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yj-rating"))
+        .args(args)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the yj-rating binary runs");
+    if let Some(text) = stdin {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    }
+    let output = child.wait_with_output().unwrap();
+    Run {
+        code: output.status.code().expect("an exit code"),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+/// A successful run's standard output.
+#[track_caller]
+fn ok(args: &[&str], stdin: Option<&str>) -> String {
+    let run = run(args, stdin);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert_eq!(run.stderr, "");
+    run.stdout
+}
+
+/// A successful `--json` run's output, parsed.
+#[track_caller]
+fn json(stdin: &str) -> Value {
+    serde_json::from_str(&ok(&["score", "--json", "-"], Some(stdin))).expect("the output is JSON")
+}
+
+fn torbay_path() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/torbay-2021.json");
+    path.to_str().unwrap().to_owned()
+}
+
+/// Writes `text` to a file of this name in the test scratch directory.
+fn scratch(name: &str, text: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+/// A youth-2018 scenario with these standards.
+fn scenario(standards: Value) -> String {
+    serde_json::json!({
+        "format": "yj-rating-scenario", "version": 1, "framework": "youth-2018",
+        "standards": standards,
+    })
+    .to_string()
+}
+
+#[test]
+fn torbay_table() {
+    let out = ok(&["score", &torbay_path()], None);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "Torbay YOT, March 2021");
+    assert!(lines.contains(&"Score          16/36"), "{out}");
+    assert!(lines.contains(&"Overall rating Requires improvement"), "{out}");
+    for (id, name, rating) in TORBAY_LINES {
+        let line = lines
+            .iter()
+            .find(|l| l.starts_with(&format!("  {id}  {name} ")))
+            .unwrap_or_else(|| panic!("no line for {id} in\n{out}"));
+        let after_name = line[format!("  {id}  {name}").len()..].trim_start();
+        assert!(after_name.starts_with(rating), "{line}");
+        if rating == "Requires improvement" || rating == "Inadequate" {
+            // Not mistaken for the longer label.
+            assert!(!after_name.starts_with("Outstanding"), "{line}");
+        }
+    }
+    assert!(
+        lines.contains(&"1. Organisational delivery          4/12"),
+        "{out}"
+    );
+    assert!(
+        lines.contains(&"2. Court disposals                  12/12"),
+        "{out}"
+    );
+    assert!(
+        lines.contains(&"3. Out-of-court disposals           0/12"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  3.4  Joint working                Inadequate            [one-case, small-sample]\n")
+    );
+}
+
+#[test]
+fn torbay_json() {
+    let value = json(TORBAY);
+    assert_eq!(value["total"], 16);
+    assert_eq!(value["max"], 36);
+    assert_eq!(value["overall"], "Requires improvement");
+    let standards = value["standards"].as_object().unwrap();
+    assert_eq!(standards.len(), 12);
+    for (id, _, rating) in TORBAY_LINES {
+        let s = &standards[id];
+        assert_eq!(s["rating"], rating, "{id}");
+        assert_eq!(s["mechanical_rating"], rating, "{id}");
+        let points = ["Inadequate", "Requires improvement", "Good", "Outstanding"]
+            .iter()
+            .position(|r| *r == rating)
+            .unwrap();
+        assert_eq!(s["score"], points, "{id}");
+        assert!(
+            s["flags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|f| f["kind"].is_string()),
+            "{id}"
+        );
+    }
+    let kinds: Vec<&str> = standards["2.1"]["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["one-case", "small-sample"]);
+    assert_eq!(standards["1.1"]["flags"], serde_json::json!([]));
+}
+
+#[test]
+fn reading_standard_input() {
+    let from_file = ok(&["score", &torbay_path()], None);
+    assert_eq!(ok(&["score", "-"], Some(TORBAY)), from_file);
+    let json_from_file = ok(&["score", "--json", &torbay_path()], None);
+    assert_eq!(ok(&["score", "-", "--json"], Some(TORBAY)), json_from_file);
+}
+
+#[test]
+fn invalid_scenario_on_standard_input() {
+    let text = scenario(serde_json::json!({ "3.2": { "cases": 3, "key_questions": {
+        "desistance": { "relevant": 3, "yes": 2 },
+        "safety": { "relevant": 2, "yes": 12 },
+        "others": { "relevant": 1, "yes": 0 } } } }));
+    let run = run(&["score", "-"], Some(&text));
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "yj-rating: standard input is not a valid scenario:\n  \
+         standards.3.2.key_questions.safety.yes: 12 is more than relevant (2)\n"
+    );
+}
+
+#[test]
+fn invalid_scenario_file_names_the_file_and_every_problem() {
+    let text = scenario(serde_json::json!({
+        "1.1": { "judgement": "Fine" },
+        "2.1": { "cases": -1 },
+    }));
+    let path = scratch("two-problems.json", &text);
+    let run = run(&["score", "--json", &path], None);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "yj-rating: {path} is not a valid scenario:\n  \
+             standards.1.1.judgement: unknown rating \"Fine\" (expected one of \"Inadequate\", \"Requires improvement\", \"Good\", \"Outstanding\")\n  \
+             standards.2.1.cases: must be a whole number from 0 to 10000, found -1\n"
+        )
+    );
+}
+
+#[test]
+fn invalid_json_and_newer_versions() {
+    let run1 = run(&["score", "-"], Some("{"));
+    assert_eq!(run1.code, 1);
+    assert_eq!(
+        run1.stderr,
+        "yj-rating: standard input is not a valid scenario:\n  \
+         not valid JSON: EOF while parsing an object at line 1 column 1\n"
+    );
+    let newer = r#"{ "format": "yj-rating-scenario", "version": 2, "framework": "youth-2018" }"#;
+    let run2 = run(&["score", "-"], Some(newer));
+    assert_eq!(run2.code, 1);
+    assert!(
+        run2.stderr.contains(
+            "  version: this file is version 2, newer than this calculator reads (up to 1); use a newer calculator\n"
+        ),
+        "{}",
+        run2.stderr
+    );
+}
+
+#[test]
+fn unreadable_file() {
+    let run = run(&["score", "/nonexistent/scenario.json"], None);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr
+            .starts_with("yj-rating: cannot read /nonexistent/scenario.json: "),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A usage error: exit status 2, the reason then the usage on stderr, nothing on stdout.
+#[track_caller]
+fn usage_error(args: &[&str], reason: &str) {
+    let run = run(args, None);
+    assert_eq!(run.code, 2, "{args:?}");
+    assert_eq!(run.stdout, "");
+    let first = run.stderr.lines().next().unwrap_or_default();
+    assert_eq!(first, format!("yj-rating: {reason}"));
+    assert!(
+        run.stderr.contains("Usage: yj-rating score [--json] FILE"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    usage_error(&[], "missing command (expected 'score')");
+    usage_error(&["score", "--csv", "x.json"], "unknown option '--csv'");
+    usage_error(&["--quiet"], "unknown option '--quiet'");
+    usage_error(&["rate", "x.json"], "unknown command 'rate' (expected 'score')");
+    usage_error(&["score"], "missing FILE (use - for standard input)");
+    usage_error(&["score", "a.json", "b.json"], "unexpected argument 'b.json'");
+}
+
+#[test]
+fn help_and_version() {
+    let help = ok(&["--help"], None);
+    assert!(
+        help.starts_with("Usage: yj-rating score [--json] FILE\n"),
+        "{help}"
+    );
+    assert!(help.contains("Exit status: 0 scored, 1 the scenario is invalid"));
+    assert_eq!(ok(&["-h"], None), help);
+    assert_eq!(
+        ok(&["--version"], None),
+        format!("yj-rating {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    assert_eq!(ok(&["-V"], None), ok(&["--version"], None));
+}
+
+#[test]
+fn partial_scenario_table() {
+    let text = scenario(serde_json::json!({
+        "1.1": { "judgement": "Good" }, "1.2": { "judgement": "Good" },
+        "1.3": { "judgement": "Good" }, "1.4": { "judgement": "Good" },
+        "2.1": { "cases": 4, "key_questions": { "desistance": { "relevant": 4, "yes": 4 } } },
+        "3.4": { "cases": 3, "key_questions": {
+            "recommendations": { "relevant": 0, "yes": 0 }, "police": { "relevant": 0, "yes": 0 } } },
+    }));
+    let out = ok(&["score", "-"], Some(&text));
+    assert!(
+        out.contains("\nScore so far   8/36 (4 of 12 standards rated)\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\nOverall rating not yet known: between Requires improvement and Outstanding\n"),
+        "{out}"
+    );
+    assert!(!out.contains("\nScore          "), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("  2.1  Assessment") && l.ends_with("incomplete")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("  2.2  Planning") && l.ends_with("not entered")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("  3.4  Joint working") && l.ends_with("not rated (no relevant cases)")),
+        "{out}"
+    );
+    assert!(out.starts_with("Untitled scenario\n"), "{out}");
+}
+
+#[test]
+fn partial_scenario_json() {
+    let value = json(&scenario(serde_json::json!({ "1.1": { "judgement": "Good" } })));
+    assert_eq!(value["overall"], Value::Null);
+    assert_eq!(value["total"], 2);
+    assert_eq!(value["rated"], 1);
+    assert_eq!(value["of"], 12);
+    assert_eq!(value["reachable"]["lowest"], "Inadequate");
+    assert_eq!(value["reachable"]["highest"], "Outstanding");
+    assert_eq!(value["standards"]["2.1"]["rating"], Value::Null);
+    assert_eq!(value["standards"]["2.1"]["status"], "not-entered");
+    assert_eq!(value["standards"]["2.1"]["score"], Value::Null);
+}
+
+#[test]
+fn discretion_is_marked_in_the_table() {
+    let text = scenario(serde_json::json!({ "2.3": { "cases": 100, "key_questions": {
+            "desistance": { "relevant": 100, "yes": 60 },
+            "safety": { "relevant": 0, "yes": 0 },
+            "others": { "relevant": 0, "yes": 0 } },
+        "discretion": { "rating": "Good", "reason": "Two cases were nearly there" } } }));
+    let out = ok(&["score", "-"], Some(&text));
+    let line = out.lines().find(|l| l.starts_with("  2.3  ")).unwrap();
+    assert_eq!(
+        line,
+        "  2.3  Implementation and delivery  Good                  \
+         * discretion, mechanically Requires improvement [near-boundary]"
+    );
+    assert!(
+        out.contains("\nDiscretion applied:\n  2.3: Two cases were nearly there\n"),
+        "{out}"
+    );
+    let value = json(&text);
+    assert_eq!(value["standards"]["2.3"]["rating"], "Good");
+    assert_eq!(
+        value["standards"]["2.3"]["mechanical_rating"],
+        "Requires improvement"
+    );
+    assert_eq!(value["standards"]["2.3"]["changed_by_discretion"], true);
+    assert_eq!(value["standards"]["2.3"]["score"], 2);
+}
