@@ -24,6 +24,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "../e2e/server.mjs";
 import { measurePage, wasmInside, fmt } from "./lib/page-sizes.mjs";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/lib/chromium.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const APP_DIST = join(ROOT, "dist");
@@ -51,16 +52,6 @@ const TARGETS = {
   engineScenariosPerSecond: 1_000_000,
 };
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--headless",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-dev-shm-usage",
-];
 
 const errors = [];
 const say = (text) => console.log(`\x1b[1m==> ${text}\x1b[0m`);
@@ -298,7 +289,7 @@ try {
   const appServer = await serve({ dir: APP_DIST, port: 0 });
   const counterServer = await serve({ dir: COUNTER_DIST, port: 0 });
   servers = [appServer, counterServer];
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   results.browser = browser.version();
 
   say(`first complete render: ${LOADS} loads (+${WARMUP_LOADS} warm-up) of each page, CPU throttled ${THROTTLE}x`);

@@ -22,6 +22,8 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "../server.mjs";
 import { Calculator } from "./calculator.mjs";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.mjs";
+export { CHROMIUM_ARGS };
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const DIST = resolve(ROOT, process.env.E2E_DIST || "dist");
@@ -29,23 +31,13 @@ export const DIST = resolve(ROOT, process.env.E2E_DIST || "dist");
 export const BASE = "/inspection/calculator/";
 export const RESULTS = join(ROOT, "test-results");
 
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--headless",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-dev-shm-usage",
-];
 
 /** The Torbay 2021 worked example (rule book section 2), as the scenario file. */
 export const TORBAY = JSON.parse(readFileSync(join(ROOT, "examples", "torbay-2021.json"), "utf8"));
 
 /** Launches Debian's Chromium (never a downloaded browser). */
 export function launch() {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
 /**
