@@ -108,4 +108,18 @@ describe("Torbay 2021 worked example", () => {
     // Focus stays on the field being stepped.
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "standards.3.3.key_questions.desistance.yes");
   });
+
+  test("the − and + buttons step a count too", { timeout: 60_000 }, async (t) => {
+    const { calc } = await env.open(t);
+    await calc.loadExample();
+    const yes = calc.countInput("3.4", "recommendations", "yes");
+    const row = yes.locator("xpath=..");
+    await row.locator("button.step").last().click();
+    await expectValue(yes, "2");
+    await expectText(calc.overallScore, "18/36");
+    await row.locator("button.step").first().click();
+    await row.locator("button.step").first().click();
+    await expectValue(yes, "0");
+    await expectText(calc.overallScore, "16/36");
+  });
 });
