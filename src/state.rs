@@ -76,7 +76,8 @@ impl AppState {
         let errors = Memo::new(move |_| {
             scenario.with(|(s, unreadable)| {
                 let mut errors = unreadable.clone();
-                for problem in s.problems(framework.get().0) {
+                let problems = result.with(|r| s.problems_given(framework.get().0, r));
+                for problem in problems {
                     errors.entry(problem.path).or_insert(problem.message);
                 }
                 errors

@@ -175,8 +175,20 @@ impl Scenario {
     /// Problems with the entered counts and discretion (rule 1 validity and rule 1.4),
     /// each with its path. An empty list means the scenario can be saved as a file.
     pub fn problems(&self, framework: &Framework) -> Vec<Problem> {
+        self.problems_given(framework, &crate::score(framework, self))
+    }
+
+    /// [`Scenario::problems`] for a scenario already scored: `result` must be
+    /// `score(framework, self)`.
+    ///
+    /// ```
+    /// use yj_rating_engine::{score, Framework, Scenario};
+    /// let youth = Framework::youth_2018();
+    /// let scenario = Scenario::new("youth-2018");
+    /// assert!(scenario.problems_given(youth, &score(youth, &scenario)).is_empty());
+    /// ```
+    pub fn problems_given(&self, framework: &Framework, result: &crate::ScenarioResult) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let result = crate::score(framework, self);
         for (standard, outcome) in framework.standards.iter().zip(&result.standards) {
             let Some(Entry::Cases(entry)) = self.standards.get(&standard.id) else {
                 continue;
