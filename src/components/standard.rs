@@ -286,54 +286,72 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
             })
         }
     };
+    // Only the options depend on the result, and only through the mechanical rating (or
+    // a choice entered earlier that is no longer one band away): the fieldset and the
+    // reason box are never rebuilt, so focus and typing are never interrupted.
+    let mechanical = Memo::new(move |_| result.with(|r| r.mechanical_rating));
+    let earlier = Memo::new(move |_| {
+        chosen
+            .get()
+            .filter(|c| mechanical.get().is_none_or(|m| c.bands_from(m) != 1))
+    });
+    let fieldset_id = group.clone();
+    let options = move || {
+        let mechanical = mechanical.get();
+        let keep = match mechanical {
+            Some(m) => format!("Keep the mechanical rating: {}", framework.label(m)),
+            None => "No discretion".to_owned(),
+        };
+        std::iter::once((None, keep))
+            .chain(
+                mechanical
+                    .and_then(Rating::raised)
+                    .map(|r| (Some(r), format!("One band up: {}", framework.label(r)))),
+            )
+            .chain(
+                mechanical
+                    .and_then(Rating::lowered)
+                    .map(|r| (Some(r), format!("One band down: {}", framework.label(r)))),
+            )
+            .chain(
+                earlier
+                    .get()
+                    .map(|c| (Some(c), format!("{} (entered earlier)", framework.label(c)))),
+            )
+            .enumerate()
+            .map(|(i, (rating, text))| {
+                let choose = choose.clone();
+                let radio_id = format!("{group}-{i}");
+                view! {
+                    <div class="radio">
+                        <input type="radio" id=radio_id.clone() name=group.clone()
+                            data-testid=format!("discretion-{id}-{i}")
+                            prop:checked=move || chosen.get() == rating
+                            on:change=move |_| choose(rating)/>
+                        <label for=radio_id>{text}</label>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <Show when=visible>
-            {
-                let choose = choose.clone();
-                let (group, reason_id, reason_field, id) = (group.clone(), reason_id.clone(), reason_field.clone(), id.clone());
-                move || {
-                    let mechanical = result.with(|r| r.mechanical_rating);
-                    let options: Vec<(Option<Rating>, String)> = std::iter::once((None, match mechanical {
-                        Some(m) => format!("Keep the mechanical rating: {}", framework.label(m)),
-                        None => "No discretion".to_owned(),
-                    }))
-                    .chain(mechanical.and_then(Rating::raised).map(|r| (Some(r), format!("One band up: {}", framework.label(r)))))
-                    .chain(mechanical.and_then(Rating::lowered).map(|r| (Some(r), format!("One band down: {}", framework.label(r)))))
-                    .chain(chosen.get().filter(|c| mechanical.is_none_or(|m| c.bands_from(m) != 1))
-                        .map(|c| (Some(c), format!("{} (entered earlier)", framework.label(c)))))
-                    .collect();
-                    let name = group.clone();
-                    let radios = options.into_iter().enumerate().map(|(i, (rating, text))| {
-                        let choose = choose.clone();
-                        let radio_id = format!("{name}-{i}");
-                        view! {
-                            <div class="radio">
-                                <input type="radio" id=radio_id.clone() name=name.clone()
-                                    data-testid=format!("discretion-{id}-{i}")
-                                    prop:checked=move || chosen.get() == rating
-                                    on:change=move |_| choose(rating)/>
-                                <label for=radio_id>{text}</label>
-                            </div>
-                        }
-                    }).collect_view();
-                    let reason_field = reason_field.clone();
-                    view! {
-                        <fieldset class="discretion" id=group.clone() tabindex="-1" class:has-error=move || problem.get().is_some()
-                            class:applied=move || chosen.get().is_some()>
-                            <legend>"Professional discretion"</legend>
-                            <p class="hint">"The ratings panel may move a flagged rating one band up or down, with a written reason."</p>
-                            {move || problem.get().map(|p| view! {
-                                <span class="field-error"><span class="visually-hidden">"Error: "</span>{p}</span>
-                            })}
-                            {radios}
-                            <label for=reason_id.clone()>"Reason for applying discretion"</label>
-                            <textarea id=reason_id.clone() rows="2" data-testid=reason_field.clone()
-                                prop:value=move || reason.get()
-                                on:input=move |ev| state.set_text(&reason_field, event_target_value(&ev))></textarea>
-                        </fieldset>
-                    }
-                }
-            }
+            <fieldset class="discretion" id=fieldset_id.clone() tabindex="-1" class:has-error=move || problem.get().is_some()
+                class:applied=move || chosen.get().is_some()>
+                <legend>"Professional discretion"</legend>
+                <p class="hint">"The ratings panel may move a flagged rating one band up or down, with a written reason."</p>
+                {move || problem.get().map(|p| view! {
+                    <span class="field-error"><span class="visually-hidden">"Error: "</span>{p}</span>
+                })}
+                {options.clone()}
+                <label for=reason_id.clone()>"Reason for applying discretion"</label>
+                <textarea id=reason_id.clone() rows="2" data-testid=reason_field.clone()
+                    prop:value=move || reason.get()
+                    on:input={
+                        let reason_field = reason_field.clone();
+                        move |ev| state.set_text(&reason_field, event_target_value(&ev))
+                    }></textarea>
+            </fieldset>
         </Show>
     }
 }
