@@ -69,14 +69,16 @@ export function measurePage(dir) {
   return { dir, files, total, background };
 }
 
-/** The wasm inside a `<name>_bg.wasm.js` module (base64), for comparing with shipping the binary. */
+/** The wasm inside a `<name>_bg.wasm.js` module (a string whose code units are its bytes,
+ * see scripts/postbuild.mjs), for comparing with shipping the binary. */
 export function wasmInside(dir, files) {
   const module = files.find((f) => f.file.endsWith("_bg.wasm.js"));
   if (!module) return null;
   const text = readFileSync(join(dir, module.file), "utf8");
-  const base64 = text.match(/"([A-Za-z0-9+/=]+)"/)?.[1];
-  if (!base64) return null;
-  return { module: module.file, ...sizesOf(Buffer.from(base64, "base64")) };
+  const body = text.slice(text.indexOf('"') + 1, text.lastIndexOf('"'));
+  const bytes = Buffer.from(body.replace(/\\(["\\nr])/g, (_, c) => ({ n: "\n", r: "\r" })[c] ?? c), "latin1");
+  if (bytes.subarray(0, 4).toString("latin1") !== "\0asm") return null;
+  return { module: module.file, ...sizesOf(bytes) };
 }
 
 export const fmt = (n) => n.toLocaleString("en-GB");
