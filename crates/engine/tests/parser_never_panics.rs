@@ -2,8 +2,9 @@
 //! scores and writes back unchanged. The same check runs under libFuzzer in
 //! `fuzz/fuzz_targets/scenario_parser.rs` (see `scripts/fuzz`).
 
+mod common;
+
 use proptest::prelude::*;
-use proptest::test_runner::Config;
 use serde_json::{Map, Value};
 use yj_rating_engine::{report, score, Framework, Scenario};
 
@@ -261,21 +262,8 @@ fn mutated_torbay(mutations: &[Mutation]) -> Value {
     value
 }
 
-/// 1024 cases a property unless `PROPTEST_CASES` says otherwise.
-fn config() -> Config {
-    let default = Config::default();
-    if std::env::var_os("PROPTEST_CASES").is_some() {
-        default
-    } else {
-        Config {
-            cases: 1024,
-            ..default
-        }
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config(1024))]
 
     #[test]
     fn any_json_value(value in json()) {

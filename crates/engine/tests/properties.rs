@@ -1,8 +1,9 @@
 //! Properties of the rules over generated scenarios, each checked against an
 //! independent reference written here (integer arithmetic, brute force, re-scoring).
 
+mod common;
+
 use proptest::prelude::*;
-use proptest::test_runner::Config;
 use std::collections::BTreeMap;
 use yj_rating_engine::{
     report, score, Answers, CaseEntry, Direction, Discretion, Entry, Flag, Framework, Percentage, Rating,
@@ -258,21 +259,8 @@ fn answers_mut(scenario: &mut Scenario, index: usize, k: usize) -> &mut Answers 
     }
 }
 
-/// 512 cases a property unless `PROPTEST_CASES` says otherwise.
-fn config() -> Config {
-    let default = Config::default();
-    if std::env::var_os("PROPTEST_CASES").is_some() {
-        default
-    } else {
-        Config {
-            cases: 512,
-            ..default
-        }
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config(512))]
 
     #[test]
     fn one_more_yes_never_lowers_a_band_or_the_rating(
