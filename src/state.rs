@@ -48,7 +48,6 @@ pub enum Notice {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub library: RwSignal<Library>,
-    pub form: Memo<Form>,
     pub framework: Memo<FrameworkRef>,
     /// The scenario the form makes, and messages for fields that cannot be read.
     pub scenario: Memo<(Scenario, BTreeMap<String, String>)>,
@@ -69,9 +68,8 @@ impl AppState {
     pub fn load() -> AppState {
         let (library, problems, saving_allowed) = storage::load(&frameworks());
         let library = RwSignal::new(library);
-        let form = Memo::new(move |_| library.with(|l| l.current().form.clone()));
-        let framework = Memo::new(move |_| FrameworkRef(form.with(framework_of)));
-        let scenario = Memo::new(move |_| form.with(|f| f.to_scenario(framework.get().0)));
+        let framework = Memo::new(move |_| FrameworkRef(library.with(|l| framework_of(&l.current().form))));
+        let scenario = Memo::new(move |_| library.with(|l| l.current().form.to_scenario(framework.get().0)));
         let result = Memo::new(move |_| scenario.with(|(s, _)| score(framework.get().0, s)));
         let errors = Memo::new(move |_| {
             scenario.with(|(s, unreadable)| {
@@ -85,7 +83,6 @@ impl AppState {
         });
         AppState {
             library,
-            form,
             framework,
             scenario,
             result,
@@ -103,6 +100,12 @@ impl AppState {
         self.framework.get_untracked().0
     }
 
+    /// Reads the current scenario's form where it lies (tracked): a memo over it would
+    /// copy every typed text on every keystroke.
+    pub fn with_form<T>(&self, read: impl FnOnce(&Form) -> T) -> T {
+        self.library.with(|l| read(&l.current().form))
+    }
+
     /// Changes the current scenario's form.
     pub fn edit(&self, change: impl FnOnce(&mut Form)) {
         self.library.update(|l| change(&mut l.current_mut().form));
@@ -110,15 +113,18 @@ impl AppState {
 
     /// Sets a text field of the current form.
     pub fn set_text(&self, path: &str, text: String) {
-        if self.form.with_untracked(|f| f.text(path) != text) {
+        if self
+            .library
+            .with_untracked(|l| l.current().form.text(path) != text)
+        {
             self.edit(|f| f.set_text(path, text));
         }
     }
 
     /// A reactive read of one text field.
     pub fn text(&self, path: String) -> Memo<String> {
-        let form = self.form;
-        Memo::new(move |_| form.with(|f| f.text(&path).to_owned()))
+        let state = *self;
+        Memo::new(move |_| state.with_form(|f| f.text(&path).to_owned()))
     }
 
     /// A reactive read of one field's message.

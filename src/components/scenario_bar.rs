@@ -40,7 +40,7 @@ pub fn ScenarioBar() -> impl IntoView {
     });
     let current = Memo::new(move |_| state.library.with(|l| l.current().id));
     let name = Memo::new(move |_| state.library.with(|l| l.current().name.clone()));
-    let rounding = Memo::new(move |_| state.form.with(|f| f.rounding));
+    let rounding = Memo::new(move |_| state.with_form(|f| f.rounding));
     let (share_text, set_share_text) = signal(None::<String>);
     let dragging = RwSignal::new(false);
 

@@ -90,7 +90,7 @@ fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
     let select_id = field_id(&format!("standards.{id}.judgement"));
     let chosen = {
         let id = id.clone();
-        Memo::new(move |_| state.form.with(|f| f.judgements.get(&id).copied()))
+        Memo::new(move |_| state.with_form(|f| f.judgements.get(&id).copied()))
     };
     let on_change = {
         let id = id.clone();
@@ -190,7 +190,7 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
 fn KeyQuestionFigures(result: Memo<Option<yj_rating_engine::KeyQuestionResult>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = state.framework_now();
-    let rounding = Memo::new(move |_| state.form.with(|f| f.rounding));
+    let rounding = Memo::new(move |_| state.with_form(|f| f.rounding));
     let percentage = Memo::new(move |_| result.with(|r| r.as_ref().and_then(|r| r.percentage)));
     view! {
         <td class="percentage">
@@ -265,7 +265,7 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
     let id = standard.id.clone();
     let chosen = {
         let id = id.clone();
-        Memo::new(move |_| state.form.with(|f| f.discretion.get(&id).copied()))
+        Memo::new(move |_| state.with_form(|f| f.discretion.get(&id).copied()))
     };
     let reason_field = reason_path(&id);
     let reason = state.text(reason_field.clone());

@@ -18,13 +18,15 @@ pub fn Summary() -> impl IntoView {
             .result
             .with(|r| (r.total, r.max, r.overall, r.reachable, r.rated, r.counted))
     });
+    // Rebuilt only when a subtotal changes, not on every edit.
+    let subtotals = Memo::new(move |_| state.result.with(|r| r.domains.clone()));
     let domains = move || {
         let framework = state.framework.get();
-        state.result.with(|r| {
+        subtotals.with(|subtotals| {
             framework
                 .domains
                 .iter()
-                .zip(&r.domains)
+                .zip(subtotals)
                 .map(|(d, s)| view! { <li><span class="domain-name">{d.name.clone()}</span> " " <strong>{format!("{}/{}", s.score, s.max)}</strong></li> })
                 .collect_view()
         })
