@@ -36,6 +36,7 @@ fn large_flagged(rounding: Rounding) -> Scenario {
                     rating: Rating::Good,
                     reason: "the panel weighed the near misses".into(),
                 }),
+                by_case: false,
             })
         };
         scenario.standards.insert(standard.id.clone(), entry);

@@ -36,7 +36,8 @@ pub use framework::{
 pub use percentage::{min_yes_for, Percentage};
 pub use rating::{Rating, Rounding};
 pub use scenario::{
-    Answers, CaseEntry, Discretion, Entry, Scenario, MAX_CASES, SCENARIO_FORMAT, SCENARIO_VERSION,
+    Answers, CaseAnswer, CaseEntry, CaseSample, Discretion, Entry, SampledCase, Scenario, MAX_CASES,
+    SCENARIO_FORMAT, SCENARIO_VERSION,
 };
 pub use score::{
     score, Direction, DiscretionProblem, DomainResult, Flag, KeyQuestionResult, OneCaseChange,

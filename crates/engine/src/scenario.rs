@@ -2,7 +2,7 @@
 //! and writing with serde.
 
 use crate::error::{join, Error, Problem};
-use crate::{Framework, RatedBy, Rating, Rounding};
+use crate::{Framework, RatedBy, Rating, Rounding, Standard};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -10,8 +10,10 @@ use std::collections::BTreeMap;
 
 /// The `format` value of a scenario file.
 pub const SCENARIO_FORMAT: &str = "yj-rating-scenario";
-/// The newest scenario file version this engine reads and writes.
-pub const SCENARIO_VERSION: u64 = 1;
+/// The newest scenario file version this engine reads and writes. Version 2 added case
+/// samples (`case_samples`, `by_case`); a file that uses none of its additions is still
+/// written as version 1, so older calculators read it.
+pub const SCENARIO_VERSION: u64 = 2;
 /// The most cases inspected a standard may have (rule 1, validity).
 pub const MAX_CASES: u32 = 10_000;
 
@@ -36,6 +38,9 @@ pub struct Scenario {
     pub rounding: Rounding,
     /// Entries by standard id.
     pub standards: BTreeMap<String, Entry>,
+    /// Samples recorded case by case, by domain id (version 2). Standards entered
+    /// [`CaseEntry::by_case`] take their counts from their domain's sample.
+    pub case_samples: BTreeMap<String, CaseSample>,
 }
 
 /// What has been entered for one standard.
@@ -56,6 +61,147 @@ pub struct CaseEntry {
     pub key_questions: BTreeMap<String, Answers>,
     /// Professional discretion (rule 1.4), if applied.
     pub discretion: Option<Discretion>,
+    /// Whether the counts come from the domain's case sample ([`Scenario::case_samples`])
+    /// rather than typed totals. [`Scenario::derive_case_counts`] keeps them in step.
+    pub by_case: bool,
+}
+
+/// A domain's sample recorded case by case: one row per case, one answer per key
+/// question of each of the domain's case standards.
+///
+/// ```
+/// use yj_rating_engine::{Answers, CaseAnswer, CaseSample, Framework, SampledCase};
+/// let assessment = Framework::youth_2018().standard("2.1").unwrap().1;
+/// let mut sample = CaseSample::default();
+/// for answer in [CaseAnswer::Yes, CaseAnswer::No, CaseAnswer::NotRelevant] {
+///     let mut case = SampledCase::default();
+///     case.set_answer("2.1", "desistance", Some(answer));
+///     sample.cases.push(case);
+/// }
+/// let (cases, key_questions) = sample.counts(assessment);
+/// assert_eq!(cases, 3);
+/// assert_eq!(key_questions["desistance"], Answers { relevant: 2, yes: 1 });
+/// assert!(!key_questions.contains_key("safety")); // no case answered yet
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CaseSample {
+    /// The cases, in the order they were recorded.
+    pub cases: Vec<SampledCase>,
+}
+
+/// One case of a sample. No personal data: a label such as "C1" and a short note.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SampledCase {
+    /// A reference for the case, e.g. `C1`; may be empty.
+    pub label: String,
+    /// A short note; may be empty.
+    pub note: String,
+    /// Answers by standard id, then key question id; left out means not yet answered.
+    pub answers: BTreeMap<String, BTreeMap<String, CaseAnswer>>,
+}
+
+/// An inspector's answer to a key question for one case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CaseAnswer {
+    /// Relevant, answered Yes.
+    Yes,
+    /// Relevant, answered No.
+    No,
+    /// The key question is not relevant to this case.
+    NotRelevant,
+}
+
+impl CaseAnswer {
+    /// Every answer, in the order a grid offers them.
+    pub const ALL: [CaseAnswer; 3] = [CaseAnswer::Yes, CaseAnswer::No, CaseAnswer::NotRelevant];
+
+    /// The spelling used in scenario files.
+    ///
+    /// ```
+    /// assert_eq!(yj_rating_engine::CaseAnswer::NotRelevant.as_str(), "not-relevant");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseAnswer::Yes => "yes",
+            CaseAnswer::No => "no",
+            CaseAnswer::NotRelevant => "not-relevant",
+        }
+    }
+
+    /// Reads the spelling used in scenario files.
+    ///
+    /// ```
+    /// use yj_rating_engine::CaseAnswer;
+    /// assert_eq!(CaseAnswer::parse("no"), Some(CaseAnswer::No));
+    /// assert_eq!(CaseAnswer::parse("No"), None);
+    /// ```
+    pub fn parse(text: &str) -> Option<CaseAnswer> {
+        CaseAnswer::ALL.into_iter().find(|a| a.as_str() == text)
+    }
+}
+
+impl SampledCase {
+    /// The answer recorded for a key question, if any.
+    pub fn answer(&self, standard: &str, key_question: &str) -> Option<CaseAnswer> {
+        self.answers.get(standard)?.get(key_question).copied()
+    }
+
+    /// Records (or, with `None`, clears) the answer for a key question.
+    pub fn set_answer(&mut self, standard: &str, key_question: &str, answer: Option<CaseAnswer>) {
+        match answer {
+            Some(answer) => {
+                self.answers
+                    .entry(standard.to_owned())
+                    .or_default()
+                    .insert(key_question.to_owned(), answer);
+            }
+            None => {
+                if let Some(answers) = self.answers.get_mut(standard) {
+                    answers.remove(key_question);
+                    if answers.is_empty() {
+                        self.answers.remove(standard);
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl CaseSample {
+    /// The counts a case standard takes from the sample: the cases inspected are the
+    /// cases of the sample; a key question is entered once every case has an answer for
+    /// it, with relevant = Yes + No and yes = Yes. Counts derived this way always obey
+    /// the validity rule.
+    pub fn counts(&self, standard: &Standard) -> (u32, BTreeMap<String, Answers>) {
+        let cases = u32::try_from(self.cases.len()).unwrap_or(u32::MAX);
+        let mut key_questions = BTreeMap::new();
+        for kq in &standard.key_questions {
+            if self.cases.is_empty() || self.answered(&standard.id, &kq.id) < self.cases.len() {
+                continue;
+            }
+            let mut answers = Answers::default();
+            for case in &self.cases {
+                match case.answer(&standard.id, &kq.id) {
+                    Some(CaseAnswer::Yes) => {
+                        answers.relevant += 1;
+                        answers.yes += 1;
+                    }
+                    Some(CaseAnswer::No) => answers.relevant += 1,
+                    _ => {}
+                }
+            }
+            key_questions.insert(kq.id.clone(), answers);
+        }
+        (cases, key_questions)
+    }
+
+    /// How many cases have an answer for a key question.
+    pub fn answered(&self, standard: &str, key_question: &str) -> usize {
+        self.cases
+            .iter()
+            .filter(|c| c.answer(standard, key_question).is_some())
+            .count()
+    }
 }
 
 /// A key question's answers over the sample.
@@ -84,6 +230,44 @@ impl Scenario {
             title: String::new(),
             rounding: Rounding::Exact,
             standards: BTreeMap::new(),
+            case_samples: BTreeMap::new(),
+        }
+    }
+
+    /// Sets the counts of every standard entered [`CaseEntry::by_case`] from its domain's
+    /// sample (no sample: no cases). Readers call it; call it after changing a sample.
+    ///
+    /// ```
+    /// use yj_rating_engine::{CaseEntry, CaseSample, Entry, Framework, SampledCase, Scenario};
+    /// let mut scenario = Scenario::new("youth-2018");
+    /// scenario.case_samples.insert("2".into(), CaseSample { cases: vec![SampledCase::default(); 10] });
+    /// scenario.standards.insert("2.1".into(), Entry::Cases(CaseEntry { by_case: true, ..CaseEntry::default() }));
+    /// scenario.derive_case_counts(Framework::youth_2018());
+    /// let Some(Entry::Cases(entry)) = scenario.standards.get("2.1") else { unreachable!() };
+    /// assert_eq!(entry.cases, 10);
+    /// ```
+    pub fn derive_case_counts(&mut self, framework: &Framework) {
+        let empty = CaseSample::default();
+        for standard in &framework.standards {
+            if let Some(Entry::Cases(entry)) = self.standards.get_mut(&standard.id) {
+                if entry.by_case {
+                    let sample = self.case_samples.get(&standard.domain).unwrap_or(&empty);
+                    (entry.cases, entry.key_questions) = sample.counts(standard);
+                }
+            }
+        }
+    }
+
+    /// The file version needed to hold this scenario: 1 unless it uses case samples.
+    pub fn version_needed(&self) -> u64 {
+        let by_case = self
+            .standards
+            .values()
+            .any(|e| matches!(e, Entry::Cases(entry) if entry.by_case));
+        if by_case || !self.case_samples.is_empty() {
+            2
+        } else {
+            1
         }
     }
 
@@ -367,12 +551,15 @@ impl Reader {
         }
         match map.get("version").map(|v| (v, v.as_u64())) {
             None => self.problem("version", "missing"),
-            Some((_, Some(SCENARIO_VERSION))) => {}
+            Some((_, Some(1..=SCENARIO_VERSION))) => {}
             Some((_, Some(v))) if v > SCENARIO_VERSION => self.problem(
                 "version",
                 format!("this file is version {v}, newer than this calculator reads (up to {SCENARIO_VERSION}); use a newer calculator"),
             ),
-            Some((v, _)) => self.problem("version", format!("expected {SCENARIO_VERSION}, found {}", describe(v))),
+            Some((v, _)) => self.problem(
+                "version",
+                format!("expected 1 to {SCENARIO_VERSION}, found {}", describe(v)),
+            ),
         }
         if !self.problems.is_empty() {
             // Not a scenario file this engine understands: the rest (including fields a
@@ -382,7 +569,15 @@ impl Reader {
         self.object(
             value,
             "",
-            &["format", "version", "framework", "title", "rounding", "standards"],
+            &[
+                "format",
+                "version",
+                "framework",
+                "title",
+                "rounding",
+                "standards",
+                "case_samples",
+            ],
         )?;
         let framework = match map.get("framework") {
             None => {
@@ -432,14 +627,139 @@ impl Reader {
                 }
             }
         }
+        if let Some(value) = map.get("case_samples") {
+            if let Some(samples) = self.map(value, "case_samples") {
+                for (domain, sample) in samples {
+                    let path = join("case_samples", domain);
+                    if let Some(sample) = self.case_sample(sample, &path, domain, framework) {
+                        scenario.case_samples.insert(domain.clone(), sample);
+                    }
+                }
+            }
+        }
+        scenario.derive_case_counts(framework);
         Some((scenario, framework))
+    }
+
+    fn case_sample(
+        &mut self,
+        value: &Value,
+        path: &str,
+        domain: &str,
+        framework: &Framework,
+    ) -> Option<CaseSample> {
+        let case_standards: Vec<&Standard> = framework
+            .standards
+            .iter()
+            .filter(|s| s.domain == domain && s.rated_by == RatedBy::Cases)
+            .collect();
+        if case_standards.is_empty() {
+            let message = if framework.domains.iter().any(|d| d.id == domain) {
+                format!("domain \"{domain}\" has no standards rated from cases")
+            } else {
+                format!("unknown domain \"{domain}\" in {}", framework.id)
+            };
+            self.problem(path, message);
+            return None;
+        }
+        let map = self.object(value, path, &["cases"])?;
+        let cases_path = join(path, "cases");
+        let Some(cases) = map.get("cases") else {
+            self.problem(&cases_path, "missing");
+            return None;
+        };
+        let Value::Array(cases) = cases else {
+            self.problem(&cases_path, format!("expected a list, found {}", describe(cases)));
+            return None;
+        };
+        if cases.len() > MAX_CASES as usize {
+            self.problem(
+                &cases_path,
+                format!("at most {MAX_CASES} cases, found {}", cases.len()),
+            );
+            return None;
+        }
+        let mut sample = CaseSample::default();
+        for (i, case) in cases.iter().enumerate() {
+            let path = join(&cases_path, &i.to_string());
+            let Some(map) = self.object(case, &path, &["label", "note", "answers"]) else {
+                continue;
+            };
+            let mut case = SampledCase::default();
+            if let Some(label) = map.get("label") {
+                case.label = self
+                    .string(label, &join(&path, "label"))
+                    .unwrap_or_default()
+                    .to_owned();
+            }
+            if let Some(note) = map.get("note") {
+                case.note = self
+                    .string(note, &join(&path, "note"))
+                    .unwrap_or_default()
+                    .to_owned();
+            }
+            if let Some(answers) = map.get("answers") {
+                let answers_path = join(&path, "answers");
+                let Some(by_standard) = self.map(answers, &answers_path) else {
+                    continue;
+                };
+                for (standard_id, kqs) in by_standard {
+                    let path = join(&answers_path, standard_id);
+                    let Some(standard) = case_standards.iter().find(|s| s.id == *standard_id) else {
+                        let ids: Vec<&str> = case_standards.iter().map(|s| s.id.as_str()).collect();
+                        self.problem(
+                            &path,
+                            format!(
+                                "not a case standard of domain {domain} (expected one of {})",
+                                ids.join(", ")
+                            ),
+                        );
+                        continue;
+                    };
+                    let Some(kqs) = self.map(kqs, &path) else {
+                        continue;
+                    };
+                    for (kq, answer) in kqs {
+                        let path = join(&path, kq);
+                        if standard.key_question(kq).is_none() {
+                            self.unknown_key_question(&path, kq, standard);
+                            continue;
+                        }
+                        let Some(text) = self.string(answer, &path) else {
+                            continue;
+                        };
+                        match CaseAnswer::parse(text) {
+                            Some(answer) => case.set_answer(standard_id, kq, Some(answer)),
+                            None => self.problem(
+                                &path,
+                                format!("expected \"yes\", \"no\" or \"not-relevant\", found \"{text}\""),
+                            ),
+                        }
+                    }
+                }
+            }
+            sample.cases.push(case);
+        }
+        Some(sample)
+    }
+
+    fn unknown_key_question(&mut self, path: &str, id: &str, standard: &Standard) {
+        let known: Vec<&str> = standard.key_questions.iter().map(|k| k.id.as_str()).collect();
+        self.problem(
+            path,
+            format!(
+                "unknown key question \"{id}\" (standard {} has {})",
+                standard.id,
+                known.join(", ")
+            ),
+        );
     }
 
     fn entry(
         &mut self,
         value: &Value,
         path: &str,
-        standard: &crate::Standard,
+        standard: &Standard,
         framework: &Framework,
     ) -> Option<Entry> {
         match standard.rated_by {
@@ -447,9 +767,9 @@ impl Reader {
                 let map = self.object(
                     value,
                     path,
-                    &["judgement", "cases", "key_questions", "discretion"],
+                    &["judgement", "cases", "key_questions", "discretion", "by_case"],
                 )?;
-                if let Some(key) = ["cases", "key_questions", "discretion"]
+                if let Some(key) = ["cases", "key_questions", "discretion", "by_case"]
                     .into_iter()
                     .find(|k| map.contains_key(*k))
                 {
@@ -476,7 +796,7 @@ impl Reader {
                 let map = self.object(
                     value,
                     path,
-                    &["cases", "key_questions", "discretion", "judgement"],
+                    &["cases", "key_questions", "discretion", "judgement", "by_case"],
                 )?;
                 if map.contains_key("judgement") {
                     self.problem(
@@ -485,24 +805,42 @@ impl Reader {
                     );
                     return None;
                 }
-                let cases = self.count(map, path, "cases");
                 let mut entry = CaseEntry::default();
+                if let Some(by_case) = map.get("by_case") {
+                    match by_case {
+                        Value::Bool(b) => entry.by_case = *b,
+                        other => self.problem(
+                            &join(path, "by_case"),
+                            format!("expected true or false, found {}", describe(other)),
+                        ),
+                    }
+                }
+                if entry.by_case {
+                    if let Some(key) = ["cases", "key_questions"]
+                        .into_iter()
+                        .find(|k| map.contains_key(*k))
+                    {
+                        self.problem(
+                            &join(path, key),
+                            format!(
+                                "standard {} is entered case by case: its counts come from case_samples.{}",
+                                standard.id, standard.domain
+                            ),
+                        );
+                    }
+                }
+                let cases = if entry.by_case {
+                    Some(0) // derived from the sample once it is read
+                } else {
+                    self.count(map, path, "cases")
+                };
                 if let Some(kqs) = map.get("key_questions") {
                     let kq_path = join(path, "key_questions");
                     if let Some(kqs) = self.map(kqs, &kq_path) {
                         for (id, answers) in kqs {
                             let path = join(&kq_path, id);
                             if standard.key_question(id).is_none() {
-                                let known: Vec<&str> =
-                                    standard.key_questions.iter().map(|k| k.id.as_str()).collect();
-                                self.problem(
-                                    &path,
-                                    format!(
-                                        "unknown key question \"{id}\" (standard {} has {})",
-                                        standard.id,
-                                        known.join(", ")
-                                    ),
-                                );
+                                self.unknown_key_question(&path, id, standard);
                                 continue;
                             }
                             let Some(counts) = self.object(answers, &path, &["relevant", "yes"]) else {
@@ -570,10 +908,11 @@ impl Serialize for ScenarioDocument<'_> {
             title,
             rounding,
             standards,
+            case_samples,
         } = self.scenario;
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("format", SCENARIO_FORMAT)?;
-        map.serialize_entry("version", &SCENARIO_VERSION)?;
+        map.serialize_entry("version", &self.scenario.version_needed())?;
         map.serialize_entry("framework", framework)?;
         if !title.is_empty() {
             map.serialize_entry("title", title)?;
@@ -592,6 +931,49 @@ impl Serialize for ScenarioDocument<'_> {
             })
             .collect();
         map.serialize_entry("standards", &entries)?;
+        if !case_samples.is_empty() {
+            let samples: BTreeMap<&str, SampleDocument> = case_samples
+                .iter()
+                .map(|(domain, sample)| (domain.as_str(), SampleDocument(sample)))
+                .collect();
+            map.serialize_entry("case_samples", &samples)?;
+        }
+        map.end()
+    }
+}
+
+struct SampleDocument<'a>(&'a CaseSample);
+
+impl Serialize for SampleDocument<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let cases: Vec<CaseDocument> = self.0.cases.iter().map(CaseDocument).collect();
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("cases", &cases)?;
+        map.end()
+    }
+}
+
+struct CaseDocument<'a>(&'a SampledCase);
+
+impl Serialize for CaseDocument<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let case = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        if !case.label.is_empty() {
+            map.serialize_entry("label", &case.label)?;
+        }
+        if !case.note.is_empty() {
+            map.serialize_entry("note", &case.note)?;
+        }
+        let answers: BTreeMap<&str, BTreeMap<&str, &str>> = case
+            .answers
+            .iter()
+            .map(|(standard, kqs)| {
+                let kqs = kqs.iter().map(|(kq, a)| (kq.as_str(), a.as_str())).collect();
+                (standard.as_str(), kqs)
+            })
+            .collect();
+        map.serialize_entry("answers", &answers)?;
         map.end()
     }
 }
@@ -606,6 +988,12 @@ impl Serialize for EntryDocument<'_> {
         let mut map = serializer.serialize_map(None)?;
         match self.entry {
             Entry::Judgement(rating) => map.serialize_entry("judgement", self.framework.label(*rating))?,
+            Entry::Cases(entry) if entry.by_case => {
+                map.serialize_entry("by_case", &true)?;
+                if let Some(d) = &entry.discretion {
+                    map.serialize_entry("discretion", &DiscretionDocument(d, self.framework))?;
+                }
+            }
             Entry::Cases(entry) => {
                 map.serialize_entry("cases", &entry.cases)?;
                 let kqs: BTreeMap<&str, BTreeMap<&str, u32>> = entry
@@ -620,14 +1008,22 @@ impl Serialize for EntryDocument<'_> {
                     .collect();
                 map.serialize_entry("key_questions", &kqs)?;
                 if let Some(d) = &entry.discretion {
-                    let discretion = BTreeMap::from([
-                        ("rating", self.framework.label(d.rating)),
-                        ("reason", d.reason.as_str()),
-                    ]);
-                    map.serialize_entry("discretion", &discretion)?;
+                    map.serialize_entry("discretion", &DiscretionDocument(d, self.framework))?;
                 }
             }
         }
+        map.end()
+    }
+}
+
+struct DiscretionDocument<'a>(&'a Discretion, &'a Framework);
+
+impl Serialize for DiscretionDocument<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let DiscretionDocument(discretion, framework) = self;
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("rating", framework.label(discretion.rating))?;
+        map.serialize_entry("reason", &discretion.reason)?;
         map.end()
     }
 }

@@ -101,6 +101,7 @@ fn complete_entry(index: usize) -> impl Strategy<Value = CaseEntry> {
             cases,
             key_questions: ids.iter().cloned().zip(list).collect(),
             discretion: None,
+            by_case: false,
         })
     })
 }
@@ -202,6 +203,7 @@ fn any_scenario() -> impl Strategy<Value = Scenario> {
                 cases,
                 key_questions,
                 discretion,
+                by_case: false,
             })
         });
     let entry = prop_oneof![rating().prop_map(Entry::Judgement), cases];
@@ -215,6 +217,7 @@ fn any_scenario() -> impl Strategy<Value = Scenario> {
             title: String::new(),
             rounding,
             standards,
+            case_samples: Default::default(),
         })
 }
 
@@ -484,7 +487,7 @@ proptest! {
             ("safety".to_owned(), Answers::default()),
             ("others".to_owned(), Answers::default()),
         ]);
-        scenario.standards.insert("2.1".into(), Entry::Cases(CaseEntry { cases: relevant, key_questions, discretion: None }));
+        scenario.standards.insert("2.1".into(), Entry::Cases(CaseEntry { cases: relevant, key_questions, discretion: None, by_case: false  }));
         let kq = score(youth(), &scenario).standards.swap_remove(4).key_questions.swap_remove(0);
         let band = |yes| reference_band(yes, relevant, rounding);
         let now = band(yes);

@@ -39,6 +39,7 @@ fn entry(standard: &str, answers: &[(u32, u32)]) -> CaseEntry {
             .map(|(kq, &(yes, relevant))| (kq.id.clone(), Answers { relevant, yes }))
             .collect(),
         discretion: None,
+        by_case: false,
     }
 }
 

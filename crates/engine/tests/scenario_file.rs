@@ -69,7 +69,7 @@ fn n(value: u32) -> Value {
 #[test]
 fn constants() {
     assert_eq!(SCENARIO_FORMAT, "yj-rating-scenario");
-    assert_eq!(SCENARIO_VERSION, 1);
+    assert_eq!(SCENARIO_VERSION, 2);
     assert_eq!(MAX_CASES, 10_000);
 }
 
@@ -137,6 +137,7 @@ fn built() -> Scenario {
                 rating: Rating::Good,
                 reason: "Two cases were nearly there".into(),
             }),
+            by_case: false,
         }),
     );
     scenario.standards.insert(
@@ -301,38 +302,38 @@ fn missing_or_wrong_version() {
     assert_eq!(errors(without(doc(json!({})), "version")), ["version: missing"]);
     assert_eq!(
         errors(set(doc(json!({})), "version", json!(0))),
-        ["version: expected 1, found 0"]
+        ["version: expected 1 to 2, found 0"]
     );
     assert_eq!(
         errors(set(doc(json!({})), "version", json!(-1))),
-        ["version: expected 1, found -1"]
+        ["version: expected 1 to 2, found -1"]
     );
     assert_eq!(
         errors(set(doc(json!({})), "version", json!(1.5))),
-        ["version: expected 1, found 1.5"]
+        ["version: expected 1 to 2, found 1.5"]
     );
     assert_eq!(
         errors(set(doc(json!({})), "version", json!("1"))),
-        ["version: expected 1, found the string \"1\""]
+        ["version: expected 1 to 2, found the string \"1\""]
     );
 }
 
 #[test]
 fn newer_version_is_named_clearly() {
     let newer =
-        "version: this file is version 2, newer than this calculator reads (up to 1); use a newer calculator";
-    assert_eq!(errors(set(doc(json!({})), "version", json!(2))), [newer]);
+        "version: this file is version 3, newer than this calculator reads (up to 2); use a newer calculator";
+    assert_eq!(errors(set(doc(json!({})), "version", json!(3))), [newer]);
     // A newer file may well have fields this reader does not know: say only that it is newer.
     let mut v2 = set(
         doc(json!({ "2.1": { "cases": 3, "notes": "new in v2" } })),
         "version",
-        json!(2),
+        json!(3),
     );
     v2["language"] = json!("cy");
     assert_eq!(errors(v2), [newer]);
     assert_eq!(
         errors(set(doc(json!({})), "version", json!(10_000_000_000u64))),
-        ["version: this file is version 10000000000, newer than this calculator reads (up to 1); use a newer calculator"]
+        ["version: this file is version 10000000000, newer than this calculator reads (up to 2); use a newer calculator"]
     );
 }
 

@@ -1,0 +1,350 @@
+//! Case samples (scenario file version 2): counts derived from a case-by-case grid, the
+//! file format and its upgrade from version 1, and path-naming errors.
+
+mod common;
+
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use yj_rating_engine::{
+    score, Answers, CaseAnswer, CaseEntry, CaseSample, Entry, Framework, Rating, SampledCase, Scenario,
+    StandardStatus,
+};
+
+const TORBAY: &str = include_str!("../../../examples/torbay-2021.json");
+const PEER_REVIEW: &str = include_str!("../../../examples/peer-review-cases.json");
+
+fn youth() -> &'static Framework {
+    Framework::youth_2018()
+}
+
+/// A version 2 youth-2018 document.
+fn doc(standards: Value, samples: Value) -> Value {
+    json!({
+        "format": "yj-rating-scenario",
+        "version": 2,
+        "framework": "youth-2018",
+        "standards": standards,
+        "case_samples": samples,
+    })
+}
+
+#[track_caller]
+fn errors(value: Value) -> Vec<String> {
+    match Scenario::from_json_str(&value.to_string()) {
+        Ok(scenario) => panic!("read without error: {scenario:?}"),
+        Err(err) => err.problems().iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[track_caller]
+fn read(value: Value) -> Scenario {
+    Scenario::from_json_str(&value.to_string()).expect("a valid scenario")
+}
+
+#[track_caller]
+fn case_entry<'s>(scenario: &'s Scenario, standard: &str) -> &'s CaseEntry {
+    match scenario.standards.get(standard) {
+        Some(Entry::Cases(entry)) => entry,
+        other => panic!("{standard} is not a case entry: {other:?}"),
+    }
+}
+
+/// A 2.1 case with answers for desistance, safety and others ("y", "n", "-", "" unanswered).
+fn case(label: &str, answers: [&str; 3]) -> Value {
+    let mut kqs = serde_json::Map::new();
+    for (kq, answer) in ["desistance", "safety", "others"].into_iter().zip(answers) {
+        let spelled = match answer {
+            "y" => "yes",
+            "n" => "no",
+            "-" => "not-relevant",
+            _ => continue,
+        };
+        kqs.insert(kq.into(), json!(spelled));
+    }
+    json!({ "label": label, "answers": { "2.1": kqs } })
+}
+
+#[test]
+fn counts_come_from_the_grid() {
+    let scenario = read(doc(
+        json!({ "2.1": { "by_case": true } }),
+        json!({ "2": { "cases": [
+            case("C1", ["y", "y", "-"]),
+            case("C2", ["y", "n", "y"]),
+            case("C3", ["n", "-", "-"]),
+            case("C4", ["y", "y", "n"]),
+        ] } }),
+    ));
+    let entry = case_entry(&scenario, "2.1");
+    assert!(entry.by_case);
+    assert_eq!(entry.cases, 4);
+    assert_eq!(entry.key_questions["desistance"], Answers { relevant: 4, yes: 3 });
+    assert_eq!(entry.key_questions["safety"], Answers { relevant: 3, yes: 2 });
+    assert_eq!(entry.key_questions["others"], Answers { relevant: 2, yes: 1 });
+    let result = score(youth(), &scenario);
+    // 1 of 2 = 50% on others is the lowest: Requires improvement.
+    assert_eq!(result.standards[4].rating, Some(Rating::RequiresImprovement));
+}
+
+#[test]
+fn a_key_question_is_entered_once_every_case_has_an_answer() {
+    let scenario = read(doc(
+        json!({ "2.1": { "by_case": true } }),
+        json!({ "2": { "cases": [case("C1", ["y", "y", ""]), case("C2", ["y", "", ""])] } }),
+    ));
+    let entry = case_entry(&scenario, "2.1");
+    assert_eq!(entry.cases, 2);
+    assert_eq!(
+        entry.key_questions.len(),
+        1,
+        "only desistance is answered for every case"
+    );
+    assert_eq!(scenario.case_samples["2"].answered("2.1", "safety"), 1);
+    assert_eq!(
+        score(youth(), &scenario).standards[4].status,
+        StandardStatus::Incomplete
+    );
+}
+
+#[test]
+fn an_empty_sample_enters_no_key_question() {
+    let scenario = read(doc(
+        json!({ "2.1": { "by_case": true } }),
+        json!({ "2": { "cases": [] } }),
+    ));
+    let entry = case_entry(&scenario, "2.1");
+    assert_eq!((entry.cases, entry.key_questions.len()), (0, 0));
+    // No sample at all reads the same way.
+    let scenario = read(doc(json!({ "2.1": { "by_case": true } }), json!({})));
+    assert_eq!(case_entry(&scenario, "2.1").cases, 0);
+}
+
+#[test]
+fn standards_entered_as_totals_ignore_the_grid() {
+    let scenario = read(doc(
+        json!({ "2.1": { "cases": 9, "key_questions": { "desistance": { "relevant": 9, "yes": 9 } } } }),
+        json!({ "2": { "cases": [case("C1", ["n", "n", "n"])] } }),
+    ));
+    let entry = case_entry(&scenario, "2.1");
+    assert!(!entry.by_case);
+    assert_eq!(entry.cases, 9);
+    assert_eq!(entry.key_questions["desistance"], Answers { relevant: 9, yes: 9 });
+    // The grid's answers are kept, to come back if the standard is entered by case again.
+    assert_eq!(
+        scenario.case_samples["2"].cases[0].answer("2.1", "safety"),
+        Some(CaseAnswer::No)
+    );
+}
+
+#[test]
+fn the_peer_review_example_scores_from_its_18_cases() {
+    let scenario = Scenario::from_json_str(PEER_REVIEW).expect("the example reads");
+    assert_eq!(scenario.case_samples["2"].cases.len(), 10);
+    assert_eq!(scenario.case_samples["3"].cases.len(), 8);
+    for id in ["2.1", "2.2", "2.3", "2.4"] {
+        assert_eq!(case_entry(&scenario, id).cases, 10);
+    }
+    for id in ["3.1", "3.2", "3.3", "3.4"] {
+        assert_eq!(case_entry(&scenario, id).cases, 8);
+    }
+    let result = score(youth(), &scenario);
+    assert_eq!(result.rated, 8);
+    assert_eq!(result.domains[1].rated + result.domains[2].rated, 8);
+}
+
+#[test]
+fn writing_and_reading_back_keeps_the_grid() {
+    let scenario = Scenario::from_json_str(PEER_REVIEW).expect("the example reads");
+    let text = scenario.to_json_string().expect("writes");
+    assert_eq!(Scenario::from_json_str(&text).expect("reads back"), scenario);
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["version"], 2);
+    assert_eq!(value["standards"]["2.1"], json!({ "by_case": true }));
+    assert_eq!(value["case_samples"]["2"]["cases"][0]["note"], "Referral order");
+}
+
+#[test]
+fn version_1_files_still_read_and_are_written_as_version_1() {
+    let torbay = Scenario::from_json_str(TORBAY).expect("Torbay reads");
+    assert!(torbay.case_samples.is_empty());
+    let value: Value = serde_json::from_str(&torbay.to_json_string().unwrap()).unwrap();
+    assert_eq!(value["version"], 1, "nothing of version 2 is used");
+    assert!(value.get("case_samples").is_none());
+    let mut v2 = serde_json::from_str::<Value>(TORBAY).unwrap();
+    v2["version"] = json!(2);
+    assert_eq!(
+        read(v2),
+        torbay,
+        "a version 2 file without samples reads the same"
+    );
+}
+
+#[test]
+fn every_version_1_example_still_reads() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
+    let mut read_any = false;
+    for entry in std::fs::read_dir(dir).expect("examples folder") {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let value: Value = serde_json::from_str(&text).unwrap();
+            if value["format"] == "yj-rating-scenario" && value["version"] == 1 {
+                Scenario::from_json_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                read_any = true;
+            }
+        }
+    }
+    assert!(read_any, "examples/ holds version 1 scenarios");
+}
+
+#[test]
+fn discretion_applies_to_a_standard_entered_by_case() {
+    // 4 of 5 Yes = 80%: one Yes fewer drops it a band, so one-case flags it.
+    let cases: Vec<Value> = ["y", "y", "y", "y", "n"]
+        .iter()
+        .enumerate()
+        .map(|(i, a)| case(&format!("C{i}"), [a, "-", "-"]))
+        .collect();
+    let with = |discretion: Value| {
+        doc(
+            json!({ "2.1": { "by_case": true, "discretion": discretion } }),
+            json!({ "2": { "cases": cases } }),
+        )
+    };
+    let scenario = read(with(
+        json!({ "rating": "Good", "reason": "Case 5 was borderline" }),
+    ));
+    assert_eq!(score(youth(), &scenario).standards[4].rating, Some(Rating::Good));
+    assert_eq!(
+        errors(with(json!({ "rating": "Inadequate", "reason": "x" }))),
+        ["standards.2.1.discretion: must be one band above or below the mechanical rating (Outstanding)"]
+    );
+}
+
+#[test]
+fn problems_name_their_paths() {
+    assert_eq!(
+        errors(doc(
+            json!({ "2.1": { "by_case": true, "cases": 4 } }),
+            json!({ "2": { "cases": [] } })
+        )),
+        ["standards.2.1.cases: standard 2.1 is entered case by case: its counts come from case_samples.2"]
+    );
+    assert_eq!(
+        errors(doc(json!({ "1.1": { "by_case": true } }), json!({}))),
+        ["standards.1.1.by_case: standard 1.1 is rated by judgement, not from cases"]
+    );
+    assert_eq!(
+        errors(doc(json!({ "2.1": { "by_case": "yes" } }), json!({}))),
+        [
+            "standards.2.1.by_case: expected true or false, found the string \"yes\"",
+            "standards.2.1.cases: missing", // read as totals, as without by_case
+        ]
+    );
+    assert_eq!(
+        errors(doc(json!({}), json!({ "9": { "cases": [] } }))),
+        ["case_samples.9: unknown domain \"9\" in youth-2018"]
+    );
+    assert_eq!(
+        errors(doc(json!({}), json!({ "1": { "cases": [] } }))),
+        ["case_samples.1: domain \"1\" has no standards rated from cases"]
+    );
+    assert_eq!(
+        errors(doc(json!({}), json!({ "2": { "cases": {} } }))),
+        ["case_samples.2.cases: expected a list, found an object"]
+    );
+    assert_eq!(
+        errors(doc(json!({}), json!({ "2": {} }))),
+        ["case_samples.2.cases: missing"]
+    );
+    assert_eq!(
+        errors(doc(
+            json!({}),
+            json!({ "2": { "cases": [
+                { "label": 7, "name": "Jo", "answers": {
+                    "3.1": { "safety": "yes" },
+                    "2.1": { "safety": "maybe", "risk": "no" } } }
+            ] } })
+        )),
+        [
+            "case_samples.2.cases.0.name: unknown field",
+            "case_samples.2.cases.0.label: expected a string, found 7",
+            "case_samples.2.cases.0.answers.2.1.risk: unknown key question \"risk\" (standard 2.1 has desistance, safety, others)",
+            "case_samples.2.cases.0.answers.2.1.safety: expected \"yes\", \"no\" or \"not-relevant\", found \"maybe\"",
+            "case_samples.2.cases.0.answers.3.1: not a case standard of domain 2 (expected one of 2.1, 2.2, 2.3, 2.4)",
+        ]
+    );
+}
+
+#[test]
+fn the_draft_reader_keeps_the_grid_too() {
+    let (draft, _) = Scenario::draft_from_json_str(PEER_REVIEW, &Framework::builtins()).expect("reads");
+    assert_eq!(draft, Scenario::from_json_str(PEER_REVIEW).unwrap());
+}
+
+fn answer() -> impl Strategy<Value = Option<CaseAnswer>> {
+    prop_oneof![
+        Just(None),
+        Just(Some(CaseAnswer::Yes)),
+        Just(Some(CaseAnswer::No)),
+        Just(Some(CaseAnswer::NotRelevant)),
+    ]
+}
+
+/// A sample of up to 30 cases for domain 3, every key question of 3.1 and 3.4 answered
+/// or left blank at random.
+fn sample() -> impl Strategy<Value = CaseSample> {
+    let ids = [
+        ("3.1", "desistance"),
+        ("3.1", "safety"),
+        ("3.1", "others"),
+        ("3.4", "recommendations"),
+        ("3.4", "police"),
+    ];
+    prop::collection::vec(prop::collection::vec(answer(), ids.len()), 0..30).prop_map(move |rows| {
+        let cases = rows
+            .into_iter()
+            .enumerate()
+            .map(|(i, answers)| {
+                let mut case = SampledCase {
+                    label: format!("C{i}"),
+                    ..SampledCase::default()
+                };
+                for ((standard, kq), answer) in ids.iter().zip(answers) {
+                    case.set_answer(standard, kq, answer);
+                }
+                case
+            })
+            .collect();
+        CaseSample { cases }
+    })
+}
+
+proptest! {
+    #![proptest_config(common::proptest_config(256))]
+
+    /// Whatever the grid holds, the counts derived from it obey the validity rule, and the
+    /// file written from it reads back the same.
+    #[test]
+    fn counts_derived_from_any_grid_are_valid(sample in sample()) {
+        let mut scenario = Scenario::new("youth-2018");
+        for id in ["3.1", "3.4"] {
+            scenario.standards.insert(id.into(), Entry::Cases(CaseEntry { by_case: true, ..CaseEntry::default() }));
+        }
+        scenario.case_samples.insert("3".into(), sample.clone());
+        scenario.derive_case_counts(youth());
+        for id in ["3.1", "3.4"] {
+            let entry = case_entry(&scenario, id);
+            prop_assert!(entry.counts_valid());
+            prop_assert_eq!(entry.cases as usize, sample.cases.len());
+            for (kq, answers) in &entry.key_questions {
+                prop_assert_eq!(sample.answered(id, kq), sample.cases.len());
+                let yes = sample.cases.iter().filter(|c| c.answer(id, kq) == Some(CaseAnswer::Yes)).count();
+                prop_assert_eq!(answers.yes as usize, yes);
+            }
+        }
+        prop_assert!(scenario.problems(youth()).is_empty());
+        let text = scenario.to_json_string().unwrap();
+        prop_assert_eq!(Scenario::from_json_str(&text).unwrap(), scenario);
+    }
+}
