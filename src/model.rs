@@ -6,9 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use yj_rating_engine::{
-    Answers, CaseEntry, Discretion, Entry, Framework, RatedBy, Rating, Rounding, Scenario, MAX_CASES,
+    Answers, CaseAnswer, CaseEntry, CaseSample, Discretion, Entry, Framework, RatedBy, Rating, Rounding,
+    SampledCase, Scenario, Standard, MAX_CASES,
 };
 
 /// The path of a case standard's "cases inspected" field.
@@ -38,6 +39,34 @@ pub struct Form {
     pub judgements: BTreeMap<String, Rating>,
     /// Discretion ratings chosen, by standard id.
     pub discretion: BTreeMap<String, Rating>,
+    /// Case standards entered case by case rather than as totals.
+    pub by_case: BTreeSet<String>,
+    /// The case-by-case grids, by domain id.
+    pub samples: BTreeMap<String, CaseSample>,
+}
+
+/// A cell of a case-by-case grid: which case, and which key question of which standard.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct GridColumn {
+    pub standard: String,
+    pub key_question: String,
+}
+
+/// Reads what was typed or pasted into a grid cell: `y`/`yes`, `n`/`no`, `-`/`n/a`/`na`/
+/// `not relevant`, or nothing (not yet answered), in any case.
+pub fn parse_case_answer(text: &str) -> Result<Option<CaseAnswer>, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "" => Ok(None),
+        "y" | "yes" => Ok(Some(CaseAnswer::Yes)),
+        "n" | "no" => Ok(Some(CaseAnswer::No)),
+        "-" | "–" | "n/a" | "na" | "x" | "not relevant" | "not-relevant" => {
+            Ok(Some(CaseAnswer::NotRelevant))
+        }
+        _ => Err(format!(
+            "\"{}\" is not an answer: type y (Yes), n (No) or - (not relevant)",
+            text.trim().chars().take(20).collect::<String>()
+        )),
+    }
 }
 
 /// Reads a count field: a whole number from 0 to 10,000, or a message saying what to type.
@@ -105,6 +134,15 @@ impl Form {
         let mut errors = BTreeMap::new();
         for standard in &framework.standards {
             let id = &standard.id;
+            if self.by_case.contains(id) && standard.rated_by == RatedBy::Cases {
+                let entry = CaseEntry {
+                    by_case: true,
+                    discretion: self.discretion_of(id),
+                    ..CaseEntry::default()
+                };
+                scenario.standards.insert(id.clone(), Entry::Cases(entry));
+                continue;
+            }
             match standard.rated_by {
                 RatedBy::Judgement => {
                     if let Some(rating) = self.judgements.get(id) {
@@ -135,10 +173,7 @@ impl Form {
                                 .insert(kq.id.clone(), Answers { relevant, yes });
                         }
                     }
-                    entry.discretion = self.discretion.get(id).map(|rating| Discretion {
-                        rating: *rating,
-                        reason: self.text(&reason_path(id)).to_owned(),
-                    });
+                    entry.discretion = self.discretion_of(id);
                     match cases {
                         Some(cases) => {
                             entry.cases = cases;
@@ -152,7 +187,163 @@ impl Form {
                 }
             }
         }
+        scenario.case_samples = self.samples.clone();
+        scenario.derive_case_counts(framework);
         (scenario, errors)
+    }
+
+    fn discretion_of(&self, standard: &str) -> Option<Discretion> {
+        self.discretion.get(standard).map(|rating| Discretion {
+            rating: *rating,
+            reason: self.text(&reason_path(standard)).to_owned(),
+        })
+    }
+
+    /// Whether entering a case standard case by case would discard typed totals: any
+    /// count typed that differs from what the domain's grid gives (totals kept from the
+    /// grid are not lost by going back to it).
+    pub fn would_lose_totals(&self, standard: &Standard) -> bool {
+        let empty = CaseSample::default();
+        let sample = self.samples.get(&standard.domain).unwrap_or(&empty);
+        let (cases, key_questions) = sample.counts(standard);
+        let id = &standard.id;
+        let mut grid = BTreeMap::from([(cases_path(id), cases.to_string())]);
+        for (kq, answers) in key_questions {
+            grid.insert(count_path(id, &kq, "relevant"), answers.relevant.to_string());
+            grid.insert(count_path(id, &kq, "yes"), answers.yes.to_string());
+        }
+        let prefix = format!("standards.{id}.");
+        self.texts
+            .iter()
+            .filter(|(path, _)| path.starts_with(&prefix) && !path.ends_with(".reason"))
+            .any(|(path, text)| grid.get(path) != Some(text))
+    }
+
+    /// Enters a case standard case by case, discarding any totals typed for it. The
+    /// domain gets a grid if it had none.
+    pub fn enter_by_case(&mut self, standard: &str, domain: &str) {
+        let prefix = format!("standards.{standard}.");
+        self.texts
+            .retain(|path, _| !path.starts_with(&prefix) || path.ends_with(".reason"));
+        self.by_case.insert(standard.to_owned());
+        self.samples.entry(domain.to_owned()).or_default();
+    }
+
+    /// Enters a case standard as totals again, keeping the totals its grid gives
+    /// (`derived`: its entry in the scenario this form makes). The grid's answers stay,
+    /// in case it is entered case by case again.
+    pub fn enter_as_totals(&mut self, standard: &str, derived: Option<&CaseEntry>) {
+        self.by_case.remove(standard);
+        if let Some(entry) = derived {
+            self.set_text(&cases_path(standard), entry.cases.to_string());
+            for (kq, answers) in &entry.key_questions {
+                self.set_text(
+                    &count_path(standard, kq, "relevant"),
+                    answers.relevant.to_string(),
+                );
+                self.set_text(&count_path(standard, kq, "yes"), answers.yes.to_string());
+            }
+        }
+    }
+
+    /// The columns of a domain's grid: every key question of its standards entered case
+    /// by case, in framework order.
+    pub fn grid_columns(&self, framework: &Framework, domain: &str) -> Vec<GridColumn> {
+        framework
+            .standards
+            .iter()
+            .filter(|s| s.domain == domain && self.by_case.contains(&s.id))
+            .flat_map(|s| {
+                s.key_questions.iter().map(|kq| GridColumn {
+                    standard: s.id.clone(),
+                    key_question: kq.id.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// The grid of a domain, to change (made if missing).
+    pub fn sample_mut(&mut self, domain: &str) -> &mut CaseSample {
+        self.samples.entry(domain.to_owned()).or_default()
+    }
+
+    /// Adds a case to a domain's grid, labelled `Case n`; returns its row.
+    pub fn add_case(&mut self, domain: &str) -> Option<usize> {
+        let sample = self.sample_mut(domain);
+        if sample.cases.len() >= MAX_CASES as usize {
+            return None;
+        }
+        let label = format!("Case {}", sample.cases.len() + 1);
+        sample.cases.push(SampledCase {
+            label,
+            ..SampledCase::default()
+        });
+        Some(sample.cases.len() - 1)
+    }
+
+    /// Records (or clears) one answer of a domain's grid.
+    pub fn set_case_answer(
+        &mut self,
+        domain: &str,
+        row: usize,
+        column: &GridColumn,
+        answer: Option<CaseAnswer>,
+    ) {
+        if let Some(case) = self.sample_mut(domain).cases.get_mut(row) {
+            case.set_answer(&column.standard, &column.key_question, answer);
+        }
+    }
+
+    /// Fills a domain's grid from text copied from a spreadsheet (rows by line, cells by
+    /// tab), starting at `row` and `column` of `columns`. Rows past the end are added;
+    /// cells past the last column are ignored. Every cell that cannot be read is left as
+    /// it was and reported as "Row 3, 2.1 safety: ...". Returns the messages.
+    pub fn paste_cases(
+        &mut self,
+        domain: &str,
+        row: usize,
+        column: usize,
+        columns: &[GridColumn],
+        text: &str,
+    ) -> Vec<String> {
+        let mut problems = Vec::new();
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        let text = text.strip_suffix('\r').unwrap_or(text);
+        for (r, line) in text.split('\n').enumerate() {
+            let target = row + r;
+            while self.sample_mut(domain).cases.len() <= target {
+                if self.add_case(domain).is_none() {
+                    problems.push(format!(
+                        "A grid holds at most {MAX_CASES} cases: the rest was not pasted"
+                    ));
+                    return problems;
+                }
+            }
+            let cells = line.trim_end_matches('\r').split('\t');
+            for (c, cell) in cells.enumerate() {
+                let Some(col) = columns.get(column + c) else {
+                    break;
+                };
+                match parse_case_answer(cell) {
+                    Ok(answer) => self.set_case_answer(domain, target, col, answer),
+                    Err(message) => problems.push(format!(
+                        "Row {}, {} {}: {message}",
+                        target + 1,
+                        col.standard,
+                        col.key_question
+                    )),
+                }
+            }
+        }
+        problems
+    }
+
+    /// Removes a case from a domain's grid.
+    pub fn remove_case(&mut self, domain: &str, row: usize) {
+        let sample = self.sample_mut(domain);
+        if row < sample.cases.len() {
+            sample.cases.remove(row);
+        }
     }
 
     /// The form that shows a scenario.
@@ -169,10 +360,14 @@ impl Form {
                     form.judgements.insert(id.clone(), *rating);
                 }
                 Entry::Cases(entry) => {
-                    form.set_text(&cases_path(id), entry.cases.to_string());
-                    for (kq, answers) in &entry.key_questions {
-                        form.set_text(&count_path(id, kq, "relevant"), answers.relevant.to_string());
-                        form.set_text(&count_path(id, kq, "yes"), answers.yes.to_string());
+                    if entry.by_case {
+                        form.by_case.insert(id.clone());
+                    } else {
+                        form.set_text(&cases_path(id), entry.cases.to_string());
+                        for (kq, answers) in &entry.key_questions {
+                            form.set_text(&count_path(id, kq, "relevant"), answers.relevant.to_string());
+                            form.set_text(&count_path(id, kq, "yes"), answers.yes.to_string());
+                        }
                     }
                     if let Some(discretion) = &entry.discretion {
                         form.discretion.insert(id.clone(), discretion.rating);
@@ -181,6 +376,7 @@ impl Form {
                 }
             }
         }
+        form.samples = scenario.case_samples.clone();
         form
     }
 }
@@ -296,5 +492,105 @@ mod tests {
         form.set_text(&cases_path("2.1"), String::new());
         let stored = StoredForm::from_form(&form, youth());
         assert_eq!(stored.to_form(&Framework::builtins()).unwrap(), form);
+    }
+
+    fn grid_columns(standard: &str) -> Vec<GridColumn> {
+        ["desistance", "safety", "others"]
+            .into_iter()
+            .map(|kq| GridColumn {
+                standard: standard.into(),
+                key_question: kq.into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn answers_read_as_typed_or_pasted() {
+        assert_eq!(parse_case_answer("Y"), Ok(Some(CaseAnswer::Yes)));
+        assert_eq!(parse_case_answer(" no "), Ok(Some(CaseAnswer::No)));
+        assert_eq!(parse_case_answer("N/A"), Ok(Some(CaseAnswer::NotRelevant)));
+        assert_eq!(parse_case_answer("-"), Ok(Some(CaseAnswer::NotRelevant)));
+        assert_eq!(parse_case_answer(""), Ok(None));
+        assert_eq!(
+            parse_case_answer("maybe"),
+            Err("\"maybe\" is not an answer: type y (Yes), n (No) or - (not relevant)".into())
+        );
+    }
+
+    #[test]
+    fn a_grid_makes_the_counts_and_is_stored_losslessly() {
+        let mut form = Form::blank(youth());
+        form.enter_by_case("2.1", "2");
+        let columns = grid_columns("2.1");
+        let problems = form.paste_cases("2", 0, 0, &columns, "y\ty\t-\r\ny\tn\ty\r\nn\tmaybe\t-\r\n");
+        assert_eq!(
+            problems,
+            ["Row 3, 2.1 safety: \"maybe\" is not an answer: type y (Yes), n (No) or - (not relevant)"]
+        );
+        assert_eq!(
+            form.samples["2"].cases.len(),
+            3,
+            "pasting three rows adds three cases"
+        );
+        assert_eq!(form.samples["2"].cases[2].label, "Case 3");
+        form.set_case_answer("2", 2, &columns[1], Some(CaseAnswer::NotRelevant));
+        let (scenario, errors) = form.to_scenario(youth());
+        assert!(errors.is_empty());
+        let Some(Entry::Cases(entry)) = scenario.standards.get("2.1") else {
+            panic!("2.1 missing")
+        };
+        assert_eq!(entry.cases, 3);
+        assert_eq!(entry.key_questions["desistance"], Answers { relevant: 3, yes: 2 });
+        assert_eq!(entry.key_questions["safety"], Answers { relevant: 2, yes: 1 });
+        let stored = StoredForm::from_form(&form, youth());
+        assert_eq!(stored.to_form(&Framework::builtins()).unwrap(), form);
+    }
+
+    #[test]
+    fn switching_to_totals_keeps_the_derived_totals_and_back_discards_them() {
+        let mut form = Form::blank(youth());
+        let planning = youth().standard("2.2").unwrap().1;
+        form.set_text(&cases_path("2.2"), "7".into());
+        assert!(form.would_lose_totals(planning));
+        form.enter_by_case("2.2", "2");
+        assert!(form.texts.is_empty(), "the typed totals are discarded");
+        let columns = grid_columns("2.2");
+        form.paste_cases("2", 0, 0, &columns, "y\tn\t-\nn\tn\t-");
+        let (scenario, _) = form.to_scenario(youth());
+        let Some(Entry::Cases(derived)) = scenario.standards.get("2.2") else {
+            panic!("2.2 missing")
+        };
+        form.enter_as_totals("2.2", Some(derived));
+        assert_eq!(form.text(&cases_path("2.2")), "2");
+        assert_eq!(form.text(&count_path("2.2", "desistance", "yes")), "1");
+        assert_eq!(form.text(&count_path("2.2", "others", "relevant")), "0");
+        assert_eq!(
+            form.to_scenario(youth()).0.standards.get("2.2"),
+            Some(&Entry::Cases(CaseEntry {
+                by_case: false,
+                ..derived.clone()
+            }))
+        );
+        assert_eq!(form.samples["2"].cases.len(), 2, "the grid stays");
+        assert!(!form.would_lose_totals(planning), "the totals are the grid's own");
+        form.set_text(&count_path("2.2", "safety", "yes"), "1".into());
+        assert!(form.would_lose_totals(planning), "a changed total would be lost");
+    }
+
+    #[test]
+    fn removing_a_case_recounts() {
+        let mut form = Form::blank(youth());
+        form.enter_by_case("2.1", "2");
+        form.paste_cases("2", 0, 0, &grid_columns("2.1"), "y\ty\ty\nn\tn\tn");
+        form.remove_case("2", 1);
+        form.remove_case("2", 5); // no such row: nothing happens
+        let (scenario, _) = form.to_scenario(youth());
+        let Some(Entry::Cases(entry)) = scenario.standards.get("2.1") else {
+            panic!("2.1 missing")
+        };
+        assert_eq!(
+            (entry.cases, entry.key_questions["others"]),
+            (1, Answers { relevant: 1, yes: 1 })
+        );
     }
 }

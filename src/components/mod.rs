@@ -1,6 +1,7 @@
 //! The views. They show what the engine computed and send edits to the state; no rule
 //! lives here.
 
+mod case_grid;
 mod count_input;
 mod error_summary;
 mod notices;

@@ -1,12 +1,13 @@
 //! A domain and its standards: judgement standards with their reminder questions, case
 //! standards with their key questions, flags and discretion.
 
+use super::case_grid::CaseGrid;
 use super::count_input::{field_id, CountInput};
 use crate::model::{cases_path, count_path, reason_path};
 use crate::state::AppState;
 use crate::words;
 use leptos::prelude::*;
-use yj_rating_engine::{Domain, RatedBy, Rating, Rounding, Standard, StandardResult};
+use yj_rating_engine::{Domain, Entry, RatedBy, Rating, Rounding, Standard, StandardResult};
 
 /// A rating as text with its icon, never colour alone.
 #[component]
@@ -42,6 +43,7 @@ pub fn DomainSection(domain: Domain, index: usize) -> impl IntoView {
                     {move || subtotal.with(|s| format!("{}/{}", s.score, s.max))}
                 </span>
             </h2>
+            <CaseGrid domain=domain.id.clone()/>
             {standards.into_iter().map(|(i, s)| match s.rated_by {
                 RatedBy::Judgement => view! { <JudgementStandard standard=s index=i/> }.into_any(),
                 RatedBy::Cases => view! { <CaseStandard standard=s index=i/> }.into_any(),
@@ -133,6 +135,19 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
     let result = Memo::new(move |_| state.result.with(|r| r.standards[index].clone()));
     let id = standard.id.clone();
+    let by_case = {
+        let id = id.clone();
+        Memo::new(move |_| state.with_form(|f| f.by_case.contains(&id)))
+    };
+    let derived_cases = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state.scenario.with(|(s, _)| match s.standards.get(&id) {
+                Some(Entry::Cases(e)) if e.by_case => Some(e.cases),
+                _ => None,
+            })
+        })
+    };
     let context = format!("{} {}", standard.id, standard.name);
     let rows = standard
         .key_questions
@@ -153,8 +168,14 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
                             <span class="tag tag-driver">"Drives the rating"</span>
                         </Show>
                     </th>
-                    <td><CountInput path=relevant label="Relevant".into() context=kq_context.clone()/></td>
-                    <td><CountInput path=yes label="Yes".into() context=kq_context.clone()/></td>
+                    {move || if by_case.get() {
+                        view! { <DerivedCounts result=kq_result/> }.into_any()
+                    } else {
+                        view! {
+                            <td><CountInput path=relevant.clone() label="Relevant".into() context=kq_context.clone()/></td>
+                            <td><CountInput path=yes.clone() label="Yes".into() context=kq_context.clone()/></td>
+                        }.into_any()
+                    }}
                     <KeyQuestionFigures result=kq_result/>
                 </tr>
             }
@@ -163,7 +184,21 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
     view! {
         <article class="standard standard-cases" data-testid=format!("standard-{id}")>
             <StandardHeading standard=standard.clone() result=result/>
-            <CountInput path=cases_path(&id) label="Cases inspected".into() context=format!("{} {}", standard.id, standard.name)/>
+            <EntryMode standard=standard.clone() by_case=by_case/>
+            {
+                let context = format!("{} {}", standard.id, standard.name);
+                let cases = cases_path(&id);
+                let testid = format!("cases-{id}");
+                move || if by_case.get() {
+                    view! {
+                        <p class="derived-cases" data-testid=testid.clone()>
+                            {move || derived_cases.get().map(|n| format!("Cases inspected: {n} (from the case grid)"))}
+                        </p>
+                    }.into_any()
+                } else {
+                    view! { <CountInput path=cases.clone() label="Cases inspected".into() context=context.clone()/> }.into_any()
+                }
+            }
             <div class="table-wrap">
                 <table class="kq-table">
                     <caption class="visually-hidden">{format!("Key questions for {} {}", standard.id, standard.name)}</caption>
@@ -183,6 +218,87 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
             <Flags standard=standard.clone() result=result/>
             <DiscretionForm standard=standard result=result/>
         </article>
+    }
+}
+
+/// How a case standard is entered: totals typed, or case by case in the domain's grid.
+/// Switching to case by case asks before discarding typed totals; switching back keeps
+/// the totals the grid gave.
+#[component]
+fn EntryMode(standard: Standard, by_case: Memo<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = standard.id.clone();
+    let confirming = RwSignal::new(false);
+    let group = field_id(&format!("standards.{id}.by_case"));
+    let to_cases = {
+        let (id, domain, definition) = (id.clone(), standard.domain.clone(), standard.clone());
+        move |confirmed: bool| {
+            if !confirmed && state.with_form(|f| f.would_lose_totals(&definition)) {
+                confirming.set(true);
+                return;
+            }
+            confirming.set(false);
+            state.edit(|f| {
+                f.enter_by_case(&id, &domain);
+                if f.samples.get(&domain).is_none_or(|s| s.cases.is_empty()) {
+                    f.add_case(&domain);
+                }
+            });
+        }
+    };
+    let to_totals = {
+        let id = id.clone();
+        move || {
+            confirming.set(false);
+            let derived = state
+                .scenario
+                .with_untracked(|(s, _)| match s.standards.get(&id) {
+                    Some(Entry::Cases(e)) => Some(e.clone()),
+                    _ => None,
+                });
+            state.edit(|f| f.enter_as_totals(&id, derived.as_ref()));
+        }
+    };
+    let confirm = to_cases.clone();
+    view! {
+        <fieldset class="entry-mode">
+            <legend class="visually-hidden">{format!("How {} {} is entered", standard.id, standard.name)}</legend>
+            <div class="radio inline">
+                <input type="radio" id=format!("{group}-totals") name=group.clone()
+                    data-testid=format!("entry-totals-{id}")
+                    prop:checked=move || !by_case.get()
+                    on:change=move |_| to_totals()/>
+                <label for=format!("{group}-totals")>"Totals"</label>
+            </div>
+            <div class="radio inline">
+                <input type="radio" id=format!("{group}-cases") name=group.clone()
+                    data-testid=format!("entry-cases-{id}")
+                    prop:checked=move || by_case.get() || confirming.get()
+                    on:change=move |_| to_cases(false)/>
+                <label for=format!("{group}-cases")>"Case by case"</label>
+            </div>
+        </fieldset>
+        <Show when=move || confirming.get()>
+            <div class="confirm" role="alert" data-testid=format!("confirm-by-case-{id}")>
+                <p>{format!("Entering {id} case by case discards the totals typed for it. The grid's counts take their place.")}</p>
+                <button type="button" class="button button-warning" data-testid=format!("confirm-by-case-yes-{id}")
+                    on:click={
+                        let confirm = confirm.clone();
+                        move |_| confirm(true)
+                    }>"Discard the totals and record case by case"</button>
+                <button type="button" class="button button-secondary" on:click=move |_| confirming.set(false)>"Keep the totals"</button>
+            </div>
+        </Show>
+    }
+}
+
+/// A key question's counts as the grid gives them, or how far the grid has got.
+#[component]
+fn DerivedCounts(result: Memo<Option<yj_rating_engine::KeyQuestionResult>>) -> impl IntoView {
+    let answers = move || result.with(|r| r.as_ref().and_then(|r| r.answers));
+    view! {
+        <td class="derived">{move || answers().map_or("–".to_owned(), |a| a.relevant.to_string())}</td>
+        <td class="derived">{move || answers().map_or("–".to_owned(), |a| a.yes.to_string())}</td>
     }
 }
 

@@ -1,0 +1,519 @@
+//! Case-by-case entry: a domain's grid, one row per case and one column per key question
+//! of each standard entered case by case. Typing y, n or - answers a cell and moves on;
+//! arrow keys move between cells; a block copied from a spreadsheet pastes in. The counts
+//! come from the engine (`CaseSample::counts`), never from here.
+
+use crate::model::{parse_case_answer, GridColumn};
+use crate::state::AppState;
+use leptos::ev::{ClipboardEvent, KeyboardEvent};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use yj_rating_engine::{CaseAnswer, Entry, RatedBy};
+
+/// How a cell shows an answer (and reads back what is typed over it).
+fn shown(answer: Option<CaseAnswer>) -> &'static str {
+    match answer {
+        Some(CaseAnswer::Yes) => "Y",
+        Some(CaseAnswer::No) => "N",
+        Some(CaseAnswer::NotRelevant) => "–",
+        None => "",
+    }
+}
+
+/// Words for screen readers.
+fn spoken(answer: Option<CaseAnswer>) -> &'static str {
+    match answer {
+        Some(CaseAnswer::Yes) => "Yes",
+        Some(CaseAnswer::No) => "No",
+        Some(CaseAnswer::NotRelevant) => "Not relevant",
+        None => "Not answered",
+    }
+}
+
+/// A DOM id safe for any domain id.
+fn grid_id(domain: &str) -> String {
+    let safe: String = domain
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("grid-{safe}")
+}
+
+fn cell_id(domain: &str, row: usize, column: usize) -> String {
+    format!("{}-{row}-{column}", grid_id(domain))
+}
+
+fn add_button_id(domain: &str) -> String {
+    format!("{}-add", grid_id(domain))
+}
+
+fn focus_id(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+        if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.select();
+        }
+    }
+}
+
+/// Focuses a cell once the page shows it (a new row renders after this event).
+fn focus_cell_soon(domain: String, row: usize, column: usize) {
+    request_animation_frame(move || focus_id(&cell_id(&domain, row, column)));
+}
+
+/// The domain's grid, shown while any of its standards is entered case by case; and the
+/// switch that enters every case standard of the domain case by case.
+#[component]
+pub fn CaseGrid(domain: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let framework = state.framework_now();
+    let case_standards: Vec<String> = framework
+        .standards
+        .iter()
+        .filter(|s| s.domain == domain && s.rated_by == RatedBy::Cases)
+        .map(|s| s.id.clone())
+        .collect();
+    let columns = {
+        let domain = domain.clone();
+        Memo::new(move |_| state.with_form(|f| f.grid_columns(framework, &domain)))
+    };
+    let rows = {
+        let domain = domain.clone();
+        Memo::new(move |_| state.with_form(|f| f.samples.get(&domain).map_or(0, |s| s.cases.len())))
+    };
+    let problems = RwSignal::new(Vec::<String>::new());
+    let all_by_case = {
+        let ids = case_standards.clone();
+        Memo::new(move |_| state.with_form(|f| ids.iter().all(|id| f.by_case.contains(id))))
+    };
+    // Standards whose typed totals entering the whole domain case by case would discard.
+    let confirming = RwSignal::new(None::<Vec<String>>);
+    let enter_all = {
+        let (domain, ids) = (domain.clone(), case_standards.clone());
+        move |confirmed: bool| {
+            let with_totals: Vec<String> = state.with_form(|f| {
+                framework
+                    .standards
+                    .iter()
+                    .filter(|s| ids.contains(&s.id) && !f.by_case.contains(&s.id) && f.would_lose_totals(s))
+                    .map(|s| s.id.clone())
+                    .collect()
+            });
+            if !confirmed && !with_totals.is_empty() {
+                confirming.set(Some(with_totals));
+                return;
+            }
+            confirming.set(None);
+            state.edit(|f| {
+                for id in &ids {
+                    if !f.by_case.contains(id) {
+                        f.enter_by_case(id, &domain);
+                    }
+                }
+                if f.samples.get(&domain).is_none_or(|s| s.cases.is_empty()) {
+                    f.add_case(&domain);
+                }
+            });
+            focus_cell_soon(domain.clone(), 0, 0);
+        }
+    };
+    let add_case = {
+        let domain = domain.clone();
+        move |_| {
+            let mut added = None;
+            state.edit(|f| added = f.add_case(&domain));
+            match added {
+                Some(row) => focus_cell_soon(domain.clone(), row, 0),
+                None => problems.set(vec!["A grid holds at most 10,000 cases".into()]),
+            }
+        }
+    };
+    let hint_id = format!("{}-hint", grid_id(&domain));
+    let domain_for_rows = domain.clone();
+    let header = move || {
+        let columns = columns.get();
+        let mut groups: Vec<(String, usize)> = Vec::new();
+        for column in &columns {
+            match groups.last_mut() {
+                Some((standard, span)) if *standard == column.standard => *span += 1,
+                _ => groups.push((column.standard.clone(), 1)),
+            }
+        }
+        view! {
+            <tr>
+                <td colspan="2"></td>
+                {groups.into_iter().map(|(standard, span)| {
+                    let name = framework.standard(&standard).map(|(_, s)| s.name.clone()).unwrap_or_default();
+                    view! { <th scope="colgroup" colspan=span.to_string()>{format!("{standard} {name}")}</th> }
+                }).collect_view()}
+                <td></td>
+            </tr>
+            <tr>
+                <th scope="col">"Case"</th>
+                <th scope="col">"Note (optional)"</th>
+                {columns.iter().map(|c| {
+                    let wording = framework
+                        .standard(&c.standard)
+                        .and_then(|(_, s)| s.key_question(&c.key_question).map(|k| s.key_questions[k].wording.clone()))
+                        .unwrap_or_default();
+                    view! { <th scope="col" title=wording>{c.key_question.clone()}</th> }
+                }).collect_view()}
+                <th scope="col"><span class="visually-hidden">"Remove"</span></th>
+            </tr>
+        }
+    };
+    let footer = {
+        let domain = domain.clone();
+        move || {
+            let columns = columns.get();
+            let cells = columns
+                .into_iter()
+                .map(|c| {
+                    let domain = domain.clone();
+                    let text = move || {
+                        let answered = state.with_form(|f| {
+                            f.samples
+                                .get(&domain)
+                                .map_or(0, |s| s.answered(&c.standard, &c.key_question))
+                        });
+                        let counts = state.scenario.with(|(s, _)| match s.standards.get(&c.standard) {
+                            Some(Entry::Cases(e)) => e.key_questions.get(&c.key_question).copied(),
+                            _ => None,
+                        });
+                        match counts {
+                            Some(a) if a.relevant == 0 => "Not applicable".to_owned(),
+                            Some(a) => format!("{} Yes of {} relevant", a.yes, a.relevant),
+                            None => format!("{answered} of {} answered", rows.get()),
+                        }
+                    };
+                    view! { <td class="grid-total">{text}</td> }
+                })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row" colspan="2">"Totals"</th>
+                    {cells}
+                    <td></td>
+                </tr>
+            }
+        }
+    };
+    let show_grid = move || !columns.with(Vec::is_empty);
+    let domain_testid = domain.clone();
+    let enter_all_button = enter_all.clone();
+    view! {
+        {(!case_standards.is_empty()).then(|| view! {
+            <div class="case-entry">
+                <Show when=move || !all_by_case.get()>
+                    <button type="button" class="button button-secondary" data-testid=format!("enter-by-case-{domain_testid}")
+                        on:click={
+                            let enter_all = enter_all_button.clone();
+                            move |_| enter_all(false)
+                        }>
+                        "Record this domain case by case"
+                    </button>
+                </Show>
+                {
+                    let enter_all = enter_all.clone();
+                    move || confirming.get().map(|ids| {
+                    let enter_all = enter_all.clone();
+                    view! {
+                        <div class="confirm" role="alert">
+                            <p>{format!(
+                                "Entering case by case discards the totals typed for {}. The grid's counts take their place.",
+                                ids.join(", ")
+                            )}</p>
+                            <button type="button" class="button button-warning" on:click=move |_| enter_all(true)>
+                                "Discard the totals and record case by case"
+                            </button>
+                            <button type="button" class="button button-secondary" on:click=move |_| confirming.set(None)>"Keep the totals"</button>
+                        </div>
+                    }
+                })}
+            </div>
+        })}
+        <Show when=show_grid>
+            <div class="case-grid">
+                <p class="hint" id=hint_id.clone()>
+                    "One row per case: use a reference, never a name. In a cell type y (Yes), n (No) or - (not relevant); \
+                     the next cell is selected. Arrow keys move, Delete clears, and a block copied from a spreadsheet pastes in."
+                </p>
+                <div class="table-wrap">
+                    <table class="grid" data-testid=format!("grid-{domain}")>
+                        <caption class="visually-hidden">{format!("Cases of domain {domain}, one row per case")}</caption>
+                        <thead>{header}</thead>
+                        <tbody>
+                            {
+                                let (domain, hint_id) = (domain_for_rows.clone(), hint_id.clone());
+                                view! {
+                                    <For each=move || 0..rows.get() key=|row| *row
+                                        children=move |row| view! {
+                                            <CaseRow domain=domain.clone() row=row columns=columns problems=problems hint_id=hint_id.clone()/>
+                                        }/>
+                                }
+                            }
+                        </tbody>
+                        <tfoot>{footer.clone()}</tfoot>
+                    </table>
+                </div>
+                <button type="button" class="button button-secondary" id=add_button_id(&domain) data-testid=format!("add-case-{domain}")
+                    on:click=add_case.clone()>"Add a case"</button>
+                <div aria-live="polite" data-testid=format!("grid-problems-{domain}")>
+                    {move || (!problems.with(Vec::is_empty)).then(|| view! {
+                        <div class="field-error">
+                            <span class="visually-hidden">"Error: "</span>
+                            "Some pasted cells were not answers and were left as they were:"
+                            <ul>{problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                        </div>
+                    })}
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn CaseRow(
+    domain: String,
+    row: usize,
+    columns: Memo<Vec<GridColumn>>,
+    problems: RwSignal<Vec<String>>,
+    hint_id: String,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let text_of = {
+        let domain = domain.clone();
+        move |note: bool| {
+            let domain = domain.clone();
+            Memo::new(move |_| {
+                state.with_form(|f| {
+                    f.samples
+                        .get(&domain)
+                        .and_then(|s| s.cases.get(row))
+                        .map(|c| if note { c.note.clone() } else { c.label.clone() })
+                        .unwrap_or_default()
+                })
+            })
+        }
+    };
+    let (label, note) = (text_of(false), text_of(true));
+    let set_text = {
+        let domain = domain.clone();
+        move |note: bool, text: String| {
+            state.edit(|f| {
+                if let Some(case) = f.sample_mut(&domain).cases.get_mut(row) {
+                    if note {
+                        case.note = text;
+                    } else {
+                        case.label = text;
+                    }
+                }
+            })
+        }
+    };
+    let (set_label, set_note) = (set_text.clone(), set_text);
+    let remove = {
+        let domain = domain.clone();
+        move |_| {
+            state.edit(|f| f.remove_case(&domain, row));
+            focus_id(&add_button_id(&domain));
+        }
+    };
+    let cells = {
+        let domain = domain.clone();
+        move || {
+            let all = columns.get();
+            let count = all.len();
+            all.iter()
+                .enumerate()
+                .map(|(col, column)| {
+                    view! {
+                        <Cell domain=domain.clone() row=row col=col count=count column=column.clone() columns=columns
+                            label=label problems=problems hint_id=hint_id.clone()/>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let label_id = format!("{}-{row}-label", grid_id(&domain));
+    view! {
+        <tr>
+            <th scope="row">
+                <label class="visually-hidden" for=label_id.clone()>{format!("Reference of case {}", row + 1)}</label>
+                <input id=label_id type="text" class="case-label" size="8" autocomplete="off"
+                    data-testid=format!("case-label-{domain}-{row}")
+                    prop:value=move || label.get()
+                    on:input=move |ev| set_label(false, event_target_value(&ev))/>
+            </th>
+            <td>
+                <input type="text" class="case-note" size="14" autocomplete="off"
+                    aria-label=move || format!("Note on {}", label.get())
+                    data-testid=format!("case-note-{domain}-{row}")
+                    prop:value=move || note.get()
+                    on:input=move |ev| set_note(true, event_target_value(&ev))/>
+            </td>
+            {cells}
+            <td>
+                <button type="button" class="link-button" data-testid=format!("remove-case-{domain}-{row}")
+                    aria-label=move || format!("Remove {}", label.get())
+                    on:click=remove>"Remove"</button>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn Cell(
+    domain: String,
+    row: usize,
+    col: usize,
+    /// How many columns the grid has (for moving on from the last).
+    count: usize,
+    column: GridColumn,
+    columns: Memo<Vec<GridColumn>>,
+    label: Memo<String>,
+    problems: RwSignal<Vec<String>>,
+    hint_id: String,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let answer = {
+        let (domain, column) = (domain.clone(), column.clone());
+        Memo::new(move |_| {
+            state.with_form(|f| {
+                f.samples
+                    .get(&domain)
+                    .and_then(|s| s.cases.get(row))
+                    .and_then(|c| c.answer(&column.standard, &column.key_question))
+            })
+        })
+    };
+    let set = {
+        let (domain, column) = (domain.clone(), column.clone());
+        move |value: Option<CaseAnswer>| {
+            if answer.get_untracked() != value {
+                state.edit(|f| f.set_case_answer(&domain, row, &column, value));
+            }
+        }
+    };
+    let rows = {
+        let domain = domain.clone();
+        move || state.with_form(|f| f.samples.get(&domain).map_or(0, |s| s.cases.len()))
+    };
+    // Moves focus by rows and columns; past the last cell of a row, on to the next row;
+    // past the last row, to "Add a case".
+    let go = {
+        let domain = domain.clone();
+        move |to_row: isize, to_col: isize| {
+            let (mut r, mut c) = (to_row, to_col);
+            if c >= count as isize {
+                r += 1;
+                c = 0;
+            }
+            if c < 0 || r < 0 {
+                return;
+            }
+            if r as usize >= rows() {
+                focus_id(&add_button_id(&domain));
+            } else {
+                focus_id(&cell_id(&domain, r as usize, c as usize));
+            }
+        }
+    };
+    let on_keydown = {
+        let (set, go) = (set.clone(), go.clone());
+        move |ev: KeyboardEvent| {
+            if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                return; // copy, paste and the browser's own shortcuts
+            }
+            let (r, c) = (row as isize, col as isize);
+            let key = ev.key();
+            let typed = match key.as_str() {
+                "y" | "Y" => Some(Some(CaseAnswer::Yes)),
+                "n" | "N" => Some(Some(CaseAnswer::No)),
+                "-" | "x" | "X" | "/" => Some(Some(CaseAnswer::NotRelevant)),
+                _ => None,
+            };
+            if let Some(value) = typed {
+                ev.prevent_default();
+                set(value);
+                go(r, c + 1);
+                return;
+            }
+            match key.as_str() {
+                "Backspace" | "Delete" => set(None),
+                "ArrowRight" => go(r, c + 1),
+                "ArrowLeft" => go(r, c - 1),
+                "ArrowDown" | "Enter" => go(r + 1, c),
+                "ArrowUp" => go(r - 1, c),
+                "Home" => go(r, 0),
+                "End" => go(r, count as isize - 1),
+                "Tab" => return,
+                other if other.chars().count() == 1 => {} // not an answer: ignored
+                _ => return,
+            }
+            ev.prevent_default();
+        }
+    };
+    // Touch keyboards may send no usable key: read what the field holds instead.
+    let on_input = {
+        let set = set.clone();
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            let last = text.chars().last().map(String::from).unwrap_or_default();
+            if let Ok(value) = parse_case_answer(&last) {
+                set(value);
+            }
+            if let Some(input) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                input.set_value(shown(answer.get_untracked()));
+            }
+        }
+    };
+    let on_paste = {
+        let (domain, problems) = (domain.clone(), problems);
+        move |ev: ClipboardEvent| {
+            let Some(text) = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else {
+                return;
+            };
+            ev.prevent_default();
+            let all = columns.get_untracked();
+            let mut found = Vec::new();
+            state.edit(|f| found = f.paste_cases(&domain, row, col, &all, &text));
+            problems.set(found);
+        }
+    };
+    let testid = format!("cell-{domain}-{row}-{}-{}", column.standard, column.key_question);
+    let class = move || match answer.get() {
+        Some(CaseAnswer::Yes) => "cell answer-yes",
+        Some(CaseAnswer::No) => "cell answer-no",
+        Some(CaseAnswer::NotRelevant) => "cell answer-not-relevant",
+        None => "cell",
+    };
+    let aria = {
+        let column = column.clone();
+        move || {
+            format!(
+                "{}, {} {}: {}",
+                label.get(),
+                column.standard,
+                column.key_question,
+                spoken(answer.get())
+            )
+        }
+    };
+    view! {
+        <td class=class>
+            <input type="text" id=cell_id(&domain, row, col) data-testid=testid size="1" maxlength="3"
+                autocomplete="off" autocapitalize="off" spellcheck="false"
+                aria-label=aria aria-describedby=hint_id
+                prop:value=move || shown(answer.get())
+                on:keydown=on_keydown on:input=on_input on:paste=on_paste/>
+        </td>
+    }
+}
