@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use yj_rating_engine::{report, score, Framework, Scenario};
 
 const TORBAY: &str = include_str!("../../../examples/torbay-2021.json");
+const PEER_REVIEW: &str = include_str!("../../../examples/peer-review-cases.json");
 
 /// Reads `text` both ways and checks everything that must hold of the outcome.
 fn check(text: &str) -> Result<(), TestCaseError> {
@@ -221,9 +222,10 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     ]
 }
 
-/// The Torbay example with some fields replaced, removed or added.
-fn mutated_torbay(mutations: &[Mutation]) -> Value {
-    let mut value: Value = serde_json::from_str(TORBAY).unwrap();
+/// An example (Torbay, or the peer review's case samples) with some fields replaced,
+/// removed or added.
+fn mutated(example: &str, mutations: &[Mutation]) -> Value {
+    let mut value: Value = serde_json::from_str(example).unwrap();
     for mutation in mutations {
         let mut all = Vec::new();
         pointers(&value, String::new(), &mut all);
@@ -278,7 +280,7 @@ proptest! {
 
     #[test]
     fn mutated_torbay_values(mutations in prop::collection::vec(mutation(), 1..4)) {
-        check(&mutated_torbay(&mutations).to_string())?;
+        check(&mutated(TORBAY, &mutations).to_string())?;
     }
 
     #[test]
@@ -311,9 +313,19 @@ fn the_checks_accept_torbay_and_reject_garbage() {
     check("[]").unwrap();
     assert!(Scenario::from_json_str(TORBAY).is_ok());
     // The mutations can reach every field, down to the counts, and the document itself.
-    let value = mutated_torbay(&[]);
+    let value = mutated(TORBAY, &[]);
     let mut all = Vec::new();
     pointers(&value, String::new(), &mut all);
     assert!(all.contains(&"/standards/3.4/key_questions/police/yes".to_owned()));
     assert_eq!(all.last().map(String::as_str), Some(""));
+}
+
+proptest! {
+    // The peer review holds 18 cases: each case costs more, so fewer of them.
+    #![proptest_config(common::proptest_config(64))]
+
+    #[test]
+    fn mutated_case_sample_values(mutations in prop::collection::vec(mutation(), 1..4)) {
+        check(&mutated(PEER_REVIEW, &mutations).to_string())?;
+    }
 }
