@@ -1,10 +1,10 @@
 // Screenshots of the Torbay example at phone, tablet and desktop widths, in presentation
-// mode and in print, saved under test-results/screenshots/ for people to look at.
+// mode and in print, and of a peer review's case grid, saved under test-results/screenshots/ for people to look at.
 import { describe, test, before } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, statSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { useBrowser, RESULTS, expectText, eventually } from "./lib/harness.mjs";
+import { useBrowser, RESULTS, ROOT, expectText, eventually } from "./lib/harness.mjs";
 
 const DIR = join(RESULTS, "screenshots");
 
@@ -44,6 +44,21 @@ describe("screenshots", () => {
       await expectText(calc.overallScore, "16/36");
       await page.screenshot({ path, fullPage: true });
       assertSaved(path);
+      const o = await overflow(page);
+      assert.ok(o.scrollWidth <= o.clientWidth, `no horizontal scroll at ${width}px: ${o.scrollWidth} > ${o.clientWidth} (${o.wide})`);
+    });
+  }
+
+  for (const [name, width, height] of SIZES.slice(0, 2)) {
+    test(`the case-by-case grid of a peer review at ${name} width`, { timeout: 60_000 }, async (t) => {
+      const path = join(DIR, `peer-review-grid-${name}.png`);
+      rmSync(path, { force: true });
+      const { page, calc } = await env.open(t, { context: { viewport: { width, height } } });
+      await calc.byTestId("import-file").setInputFiles(join(ROOT, "examples", "peer-review-cases.json"));
+      await expectText(calc.overallScore, "11/36");
+      await page.screenshot({ path, fullPage: true });
+      assertSaved(path);
+      // The grid scrolls sideways inside its own box; the page never does.
       const o = await overflow(page);
       assert.ok(o.scrollWidth <= o.clientWidth, `no horizontal scroll at ${width}px: ${o.scrollWidth} > ${o.clientWidth} (${o.wide})`);
     });
