@@ -5,7 +5,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { useBrowser, ROOT, expectText, expectValue, eventually } from "./lib/harness.mjs";
+import { useBrowser, ROOT, expectText, expectContains, expectValue, eventually } from "./lib/harness.mjs";
 
 const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
@@ -85,6 +85,24 @@ describe("accessibility", () => {
     await eventually(async () => assert.match(await page.locator(".app").getAttribute("class"), /\bpresentation\b/));
     assert.equal(await calc.button("presentation").getAttribute("aria-pressed"), "true");
     await assertNoViolations(page, "presentation mode");
+  });
+
+  test("axe finds no WCAG A/AA violations in a case-by-case grid, with a paste problem showing", { timeout: 90_000 }, async (t) => {
+    const { page, calc } = await env.open(t);
+    await calc.byTestId("import-file").setInputFiles(join(ROOT, "examples", "peer-review-cases.json"));
+    await expectText(calc.overallScore, "11/36");
+    await calc.byTestId("entry-totals-3.4").check(); // one standard as totals beside the grid
+    await calc.byTestId("cell-2-0-2.1-desistance").evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", "maybe");
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expectContains(calc.byTestId("grid-problems-2"), "is not an answer");
+    await assertNoViolations(page, "the peer review's grids");
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll("table.grid input")].filter((el) => !el.getAttribute("aria-label") && !el.labels?.length).length,
+    );
+    assert.equal(unnamed, 0, "every grid cell and case field is named");
   });
 
   test("every input, select and textarea has an accessible name", { timeout: 60_000 }, async (t) => {
