@@ -69,7 +69,7 @@ fn n(value: u32) -> Value {
 #[test]
 fn constants() {
     assert_eq!(SCENARIO_FORMAT, "yj-rating-scenario");
-    assert_eq!(SCENARIO_VERSION, 1);
+    assert_eq!(SCENARIO_VERSION, 2);
     assert_eq!(MAX_CASES, 10_000);
 }
 
@@ -164,7 +164,7 @@ fn writer_output() {
         value,
         json!({
             "format": "yj-rating-scenario",
-            "version": 1,
+            "version": 2,
             "framework": "youth-2018",
             "title": "Peer review – “draft” \\ 2 \n lines",
             "rounding": "whole-percent",
@@ -186,7 +186,7 @@ fn writer_output() {
     assert_eq!(built().to_value_with(Framework::youth_2018()), value);
     assert_eq!(built().to_json_string_with(Framework::youth_2018()), text);
     // Pretty-printed, one field a line.
-    assert!(text.starts_with("{\n  \"format\": \"yj-rating-scenario\",\n  \"version\": 1,\n"));
+    assert!(text.starts_with("{\n  \"format\": \"yj-rating-scenario\",\n  \"version\": 2,\n"));
 }
 
 #[test]
@@ -194,7 +194,7 @@ fn empty_scenario_written_without_a_title() {
     let text = Scenario::new("youth-2018").to_json_string().unwrap();
     assert_eq!(
         serde_json::from_str::<Value>(&text).unwrap(),
-        json!({ "format": "yj-rating-scenario", "version": 1, "framework": "youth-2018",
+        json!({ "format": "yj-rating-scenario", "version": 2, "framework": "youth-2018",
                 "rounding": "exact", "standards": {} })
     );
     assert_eq!(Scenario::from_json_str(&text), Ok(Scenario::new("youth-2018")));
@@ -301,38 +301,38 @@ fn missing_or_wrong_version() {
     assert_eq!(errors(without(doc(json!({})), "version")), ["version: missing"]);
     assert_eq!(
         errors(set(doc(json!({})), "version", json!(0))),
-        ["version: expected 1, found 0"]
+        ["version: expected 1 to 2, found 0"]
     );
     assert_eq!(
         errors(set(doc(json!({})), "version", json!(-1))),
-        ["version: expected 1, found -1"]
+        ["version: expected 1 to 2, found -1"]
     );
     assert_eq!(
         errors(set(doc(json!({})), "version", json!(1.5))),
-        ["version: expected 1, found 1.5"]
+        ["version: expected 1 to 2, found 1.5"]
     );
     assert_eq!(
         errors(set(doc(json!({})), "version", json!("1"))),
-        ["version: expected 1, found the string \"1\""]
+        ["version: expected 1 to 2, found the string \"1\""]
     );
 }
 
 #[test]
 fn newer_version_is_named_clearly() {
     let newer =
-        "version: this file is version 2, newer than this calculator reads (up to 1); use a newer calculator";
-    assert_eq!(errors(set(doc(json!({})), "version", json!(2))), [newer]);
+        "version: this file is version 3, newer than this calculator reads (up to 2); use a newer calculator";
+    assert_eq!(errors(set(doc(json!({})), "version", json!(3))), [newer]);
     // A newer file may well have fields this reader does not know: say only that it is newer.
     let mut v2 = set(
         doc(json!({ "2.1": { "cases": 3, "notes": "new in v2" } })),
         "version",
-        json!(2),
+        json!(3),
     );
     v2["language"] = json!("cy");
     assert_eq!(errors(v2), [newer]);
     assert_eq!(
         errors(set(doc(json!({})), "version", json!(10_000_000_000u64))),
-        ["version: this file is version 10000000000, newer than this calculator reads (up to 1); use a newer calculator"]
+        ["version: this file is version 10000000000, newer than this calculator reads (up to 2); use a newer calculator"]
     );
 }
 
@@ -344,7 +344,7 @@ fn framework_problems() {
     );
     assert_eq!(
         errors(set(doc(json!({})), "framework", json!("adult-2030"))),
-        ["framework: unknown framework \"adult-2030\" (known: youth-2018)"]
+        ["framework: unknown framework \"adult-2030\" (known: youth-2018, youth-2021)"]
     );
     assert_eq!(
         errors(set(doc(json!({})), "framework", json!(2018))),
@@ -618,7 +618,7 @@ fn draft_reader_keeps_impossible_counts() {
     };
     assert_eq!(e.key_questions["desistance"], Answers { relevant: 4, yes: 5 });
     let problems: Vec<String> = draft
-        .problems(framework)
+        .problems(&framework)
         .iter()
         .map(ToString::to_string)
         .collect();
