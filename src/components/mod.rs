@@ -3,6 +3,7 @@
 
 mod count_input;
 mod error_summary;
+mod framework_panel;
 mod notices;
 mod scenario_bar;
 mod standard;
@@ -50,6 +51,7 @@ pub fn Calculator() -> impl IntoView {
                     Everything stays in this browser."</p>
             </header>
             <scenario_bar::ScenarioBar/>
+            <framework_panel::FrameworkPanel/>
             <notices::Notices/>
             <summary::Summary/>
             <main id="main" tabindex="-1">

@@ -78,6 +78,9 @@ fn StandardHeading(standard: Standard, result: Memo<StandardResult>) -> impl Int
             </div>
         </div>
         {(!standard.description.is_empty()).then(|| view! { <p class="description">{standard.description.clone()}</p> })}
+        {(!standard.note.is_empty()).then(|| view! {
+            <p class="standard-note" data-testid=format!("note-{id}")>{standard.note.clone()}</p>
+        })}
     }
 }
 
