@@ -118,7 +118,7 @@ pub fn FrameworkPanel() -> impl IntoView {
                 view! {
                     <div class="confirm-panel" role="group" aria-labelledby="convert-heading" data-testid="convert-panel"
                         on:keydown=move |ev| if ev.key() == "Escape" { close(); }>
-                        <h3 id="convert-heading" tabindex="-1">
+                        <h3 id="convert-heading" tabindex="-1" data-testid="convert-heading">
                             {format!("Convert \u{201c}{from}\u{201d} to {}?", p.to.name)}
                         </h3>
                         <p>"The converted scenario is a new one; this one stays as it is."</p>
