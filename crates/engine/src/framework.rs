@@ -239,6 +239,15 @@ impl Framework {
     ///
     /// # Errors
     /// As [`Framework::from_json_str`].
+    ///
+    /// ```
+    /// use yj_rating_engine::Framework;
+    /// let mut value = serde_json::to_value(Framework::youth_2021()).unwrap();
+    /// assert_eq!(Framework::from_value(&value).as_ref(), Ok(Framework::youth_2021()));
+    /// value["standards"][12]["domain"] = "9".into();
+    /// let err = Framework::from_value(&value).unwrap_err();
+    /// assert_eq!(err.problems()[1].to_string(), "standards.12.domain: unknown domain \"9\"");
+    /// ```
     pub fn from_value(value: &serde_json::Value) -> Result<Framework, Error> {
         Framework::from_value_at(value, "")
     }

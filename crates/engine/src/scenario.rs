@@ -158,6 +158,14 @@ impl Scenario {
     ///
     /// # Errors
     /// As [`Scenario::from_json_str_with`].
+    ///
+    /// ```
+    /// use yj_rating_engine::{Framework, Scenario};
+    /// let value = serde_json::json!({ "format": "yj-rating-scenario", "version": 2,
+    ///     "framework": "youth-2021", "standards": { "4.1": { "judgement": "Good" } } });
+    /// let (scenario, framework) = Scenario::from_value_with(&value, &Framework::builtins()).unwrap();
+    /// assert_eq!((scenario.standards.len(), framework.id.as_str()), (1, "youth-2021"));
+    /// ```
     pub fn from_value_with<'f>(
         value: &Value,
         frameworks: &[&'f Framework],

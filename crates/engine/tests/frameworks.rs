@@ -683,3 +683,51 @@ proptest! {
         prop_assert_eq!(&*read, &framework);
     }
 }
+
+/// Changes one value somewhere in a framework file, picked by `at`.
+fn mutate(value: &mut Value, at: usize, replacement: &Value) {
+    fn visit(value: &mut Value, counter: &mut usize, at: usize, replacement: &Value) -> bool {
+        if *counter == at {
+            *value = replacement.clone();
+            return true;
+        }
+        *counter += 1;
+        match value {
+            Value::Array(items) => items.iter_mut().any(|v| visit(v, counter, at, replacement)),
+            Value::Object(map) => map.values_mut().any(|v| visit(v, counter, at, replacement)),
+            _ => false,
+        }
+    }
+    visit(value, &mut 0, at, replacement);
+}
+
+proptest! {
+    #![proptest_config(common::proptest_config(300))]
+
+    /// Any one value of a framework file replaced by anything: the reader never panics,
+    /// and every problem has a message; what it accepts validates and scores.
+    #[test]
+    fn the_framework_reader_never_panics(
+        at in 0usize..400,
+        replacement in prop_oneof![
+            Just(Value::Null),
+            any::<i64>().prop_map(Value::from),
+            any::<u32>().prop_map(Value::from),
+            "[a-zA-Z0-9 .]{0,8}".prop_map(Value::from),
+            Just(json!([])),
+            Just(json!({})),
+            Just(json!([0, 1, 2, 3])),
+        ],
+    ) {
+        let mut value = theme_value();
+        mutate(&mut value, at, &replacement);
+        match Framework::from_json_str(&value.to_string()) {
+            Ok(framework) => {
+                prop_assert_eq!(framework.validate(), Ok(()));
+                let result = score(&framework, &Scenario::new(&framework.id));
+                prop_assert_eq!(result.max, framework.max_score());
+            }
+            Err(err) => prop_assert!(err.problems().iter().all(|p| !p.message.is_empty())),
+        }
+    }
+}
