@@ -172,7 +172,7 @@ impl AppState {
         }
         self.library.update(|l| l.frameworks.retain(|f| f.id != id));
         self.notify(Notice::Info(format!(
-            "Removed the framework \u{201c}{id}\u{201d}. Scenario files that carry it can bring it back."
+            "Removed the framework \u{201c}{id}\u{201d}. Import its file again to bring it back."
         )));
     }
 
