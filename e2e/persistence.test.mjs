@@ -159,7 +159,7 @@ describe("persistence and scenario files", () => {
     expected.title = "Exported one";
     expected.standards["2.1"].key_questions.others.yes = 3;
     assert.equal(exported.format, "yj-rating-scenario");
-    assert.equal(exported.version, 1);
+    assert.equal(exported.version, 1, "nothing of version 2 is used");
     assert.deepEqual(exported, expected, "the exported file is the scenario in the rule book's format");
 
     // Delete it: gone.
@@ -205,9 +205,9 @@ describe("persistence and scenario files", () => {
     await calc.byTestId("import-file").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from(unknownField) });
     await expectVisible(calc.notice("notice-error", "“broken.json” could not be opened as a scenario: standards.2.1.colour: unknown field"));
 
-    const newer = JSON.stringify({ ...TORBAY, version: 2 });
+    const newer = JSON.stringify({ ...TORBAY, version: 3 });
     await dropFile(page, calc, "newer.json", newer);
-    await expectVisible(calc.notice("notice-error", /“newer\.json” could not be opened as a scenario: version: .*version 2, newer than this calculator reads/));
+    await expectVisible(calc.notice("notice-error", /“newer\.json” could not be opened as a scenario: version: .*version 3, newer than this calculator reads/));
 
     await calc.byTestId("import-file").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not json at all") });
     await expectVisible(calc.notice("notice-error", "“notes.txt” could not be opened as a scenario: not valid JSON"));

@@ -25,8 +25,18 @@ impl AppState {
     /// must be valid as the rule book says; the app never writes one that is not.
     /// `source` names where it came from, in lower case, for messages.
     pub fn open_scenario_text(&self, text: &str, source: &str, name_suffix: &str) -> bool {
-        match Scenario::from_json_str_in(text, &frameworks()) {
-            Ok(scenario) => {
+        let known = self.library.with_untracked(|l| l.known());
+        match Scenario::from_json_str_with(text, &known) {
+            Ok((scenario, framework)) => {
+                // A scenario under a framework not known here carries it: keep it.
+                let added = match framework {
+                    std::borrow::Cow::Owned(framework) => {
+                        let framework = crate::frameworks::intern(framework);
+                        self.library.update(|l| l.add_framework(framework));
+                        format!(" Its framework, \u{201c}{}\u{201d}, was added.", framework.name)
+                    }
+                    std::borrow::Cow::Borrowed(_) => String::new(),
+                };
                 let mut form = Form::from_scenario(&scenario);
                 let base = if scenario.title.trim().is_empty() {
                     "Imported scenario"
@@ -41,7 +51,7 @@ impl AppState {
                     l.add(name.clone(), form);
                 });
                 self.notify(Notice::Info(format!(
-                    "Opened {source} as a new scenario, \u{201c}{name}\u{201d}. Your other scenarios are unchanged."
+                    "Opened {source} as a new scenario, \u{201c}{name}\u{201d}. Your other scenarios are unchanged.{added}"
                 )));
                 true
             }

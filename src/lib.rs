@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod browser;
 pub mod components;
+pub mod frameworks;
 pub mod library;
 pub mod model;
 pub mod share;
@@ -27,13 +28,10 @@ pub fn start() {
 pub fn score(scenario: JsValue) -> Result<JsValue, JsError> {
     let value: serde_json::Value = serde_wasm_bindgen::from_value(scenario)
         .map_err(|e| JsError::new(&format!("not a scenario object: {e}")))?;
-    let frameworks = Framework::builtins();
-    let scenario = Scenario::from_value_in(&value, &frameworks).map_err(|e| JsError::new(&e.to_string()))?;
-    let framework = frameworks
-        .iter()
-        .find(|f| f.id == scenario.framework)
-        .copied()
-        .unwrap_or(frameworks[0]);
+    // A scenario under a framework that is not built in carries its definition.
+    let (scenario, framework) = Scenario::from_value_with(&value, &Framework::builtins())
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    let framework: &Framework = &framework;
     let result = yj_rating_engine::score(framework, &scenario);
     let json = report::to_json(framework, &scenario, &result);
     json.serialize(&serde_wasm_bindgen::Serializer::json_compatible())

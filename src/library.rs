@@ -2,6 +2,7 @@
 
 use crate::model::{Form, StoredForm};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use yj_rating_engine::Framework;
 
 /// A named scenario being worked on.
@@ -18,6 +19,8 @@ pub struct Library {
     pub scenarios: Vec<Named>,
     pub current: u64,
     next_id: u64,
+    /// Frameworks the user imported (interned: see `crate::frameworks`).
+    pub frameworks: Vec<&'static Framework>,
 }
 
 /// A deleted scenario and where it stood, for undo.
@@ -35,6 +38,7 @@ impl Library {
             scenarios: Vec::new(),
             current: 0,
             next_id: 1,
+            frameworks: Vec::new(),
         };
         library.add("Scenario 1".into(), Form::blank(framework));
         library
@@ -124,6 +128,11 @@ impl Library {
 
     /// The library as stored.
     pub fn to_stored(&self, frameworks: &[&Framework]) -> StoredLibrary {
+        let frameworks: Vec<&Framework> = frameworks
+            .iter()
+            .copied()
+            .chain(self.frameworks.iter().copied())
+            .collect();
         let scenarios = self
             .scenarios
             .iter()
@@ -143,6 +152,11 @@ impl Library {
             version: 1,
             current: self.current,
             scenarios,
+            frameworks: self
+                .frameworks
+                .iter()
+                .filter_map(|f| serde_json::to_value(f).ok())
+                .collect(),
         }
     }
 
@@ -156,16 +170,34 @@ impl Library {
             scenarios: Vec::new(),
             current: stored.current,
             next_id: 1,
+            frameworks: Vec::new(),
         };
         let mut unreadable = Vec::new();
+        for (i, value) in stored.frameworks.into_iter().enumerate() {
+            match crate::frameworks::read_stored(&value) {
+                Ok(framework) => library.add_framework(framework),
+                // Kept aside like a scenario, so the storage code needs no new case.
+                Err(reason) => unreadable.push((crate::frameworks::aside(i, value), reason)),
+            }
+        }
         for saved in stored.scenarios {
             library.next_id = library.next_id.max(saved.id + 1);
-            match saved.form.to_form(frameworks) {
-                Ok(form) => library.scenarios.push(Named {
-                    id: saved.id,
-                    name: saved.name,
-                    form,
-                }),
+            let known: Vec<&Framework> = frameworks
+                .iter()
+                .copied()
+                .chain(library.frameworks.iter().copied())
+                .collect();
+            match saved.form.to_form_and_framework(&known) {
+                Ok((form, carried)) => {
+                    if let Some(framework) = carried {
+                        library.add_framework(crate::frameworks::intern(framework));
+                    }
+                    library.scenarios.push(Named {
+                        id: saved.id,
+                        name: saved.name,
+                        form,
+                    })
+                }
                 Err(err) => {
                     let reason = err.to_string();
                     unreadable.push((saved, reason));
@@ -189,6 +221,9 @@ pub struct StoredLibrary {
     pub version: u32,
     pub current: u64,
     pub scenarios: Vec<StoredScenario>,
+    /// Imported frameworks, as framework files (absent in libraries saved before them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frameworks: Vec<Value>,
 }
 
 /// One scenario as kept in local storage.

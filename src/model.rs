@@ -410,12 +410,25 @@ impl StoredForm {
 
     /// Restores the form, or says why the stored scenario cannot be read.
     pub fn to_form(&self, frameworks: &[&Framework]) -> Result<Form, yj_rating_engine::Error> {
-        let (scenario, _) = Scenario::draft_from_value_in(&self.scenario, frameworks)?;
+        self.to_form_and_framework(frameworks).map(|(form, _)| form)
+    }
+
+    /// [`StoredForm::to_form`], with the framework the stored scenario carries when it
+    /// is not among `frameworks`.
+    pub fn to_form_and_framework(
+        &self,
+        frameworks: &[&Framework],
+    ) -> Result<(Form, Option<Framework>), yj_rating_engine::Error> {
+        let (scenario, framework) = Scenario::draft_from_value_in(&self.scenario, frameworks)?;
         let mut form = Form::from_scenario(&scenario);
         for (path, text) in &self.unparsed {
             form.set_text(path, text.clone());
         }
-        Ok(form)
+        let carried = match framework {
+            std::borrow::Cow::Owned(framework) => Some(framework),
+            std::borrow::Cow::Borrowed(_) => None,
+        };
+        Ok((form, carried))
     }
 }
 

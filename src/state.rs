@@ -9,17 +9,19 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 use yj_rating_engine::{score, Framework, Scenario, ScenarioResult};
 
-/// Frameworks the app knows.
-pub fn frameworks() -> [&'static Framework; 1] {
+/// The built-in frameworks (the library adds the imported ones).
+pub fn frameworks() -> [&'static Framework; 2] {
     Framework::builtins()
 }
 
-/// The framework a form names (the first built-in if it names none we know).
+/// The framework a form names (the first built-in if it names none we know); the
+/// library's [`crate::library::Library::framework_of`] also knows its imported ones.
 pub fn framework_of(form: &Form) -> &'static Framework {
-    Framework::builtin(&form.framework).unwrap_or(frameworks()[0])
+    crate::frameworks::find(&form.framework).unwrap_or(frameworks()[0])
 }
 
-/// A built-in framework, compared by identity (cheap for a memo to check).
+/// A built-in or interned framework (`crate::frameworks`), compared by identity (cheap
+/// for a memo to check).
 #[derive(Clone, Copy, Debug)]
 pub struct FrameworkRef(pub &'static Framework);
 
@@ -68,7 +70,7 @@ impl AppState {
     pub fn load() -> AppState {
         let (library, problems, saving_allowed) = storage::load(&frameworks());
         let library = RwSignal::new(library);
-        let framework = Memo::new(move |_| FrameworkRef(library.with(|l| framework_of(&l.current().form))));
+        let framework = Memo::new(move |_| FrameworkRef(library.with(|l| l.framework_of(&l.current().form))));
         let scenario = Memo::new(move |_| library.with(|l| l.current().form.to_scenario(framework.get().0)));
         let result = Memo::new(move |_| scenario.with(|(s, _)| score(framework.get().0, s)));
         let errors = Memo::new(move |_| {

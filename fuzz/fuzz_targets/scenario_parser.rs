@@ -20,6 +20,7 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(strict, Err(err));
         }
         Ok((draft, framework)) => {
+            let framework = &*framework;
             let result = score(framework, &draft);
             assert_eq!(result.standards.len(), framework.standards.len());
             let json = report::to_json(framework, &draft, &result);

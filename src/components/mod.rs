@@ -4,6 +4,7 @@
 mod case_grid;
 mod count_input;
 mod error_summary;
+mod framework_panel;
 mod notices;
 mod scenario_bar;
 mod standard;
@@ -51,6 +52,7 @@ pub fn Calculator() -> impl IntoView {
                     Everything stays in this browser."</p>
             </header>
             <scenario_bar::ScenarioBar/>
+            <framework_panel::FrameworkPanel/>
             <notices::Notices/>
             <summary::Summary/>
             <main id="main" tabindex="-1">

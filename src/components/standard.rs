@@ -7,7 +7,30 @@ use crate::model::{cases_path, count_path, reason_path};
 use crate::state::AppState;
 use crate::words;
 use leptos::prelude::*;
-use yj_rating_engine::{Domain, Entry, RatedBy, Rating, Rounding, Standard, StandardResult};
+use yj_rating_engine::{Domain, Entry, RatedBy, Rating, Rounding, ScenarioResult, Standard, StandardResult};
+
+/// A part of the result for a view built for the current framework. When the scenario
+/// switches to another framework, the views are rebuilt, but their memos may run once
+/// more before they go: they then keep their last value rather than read a position
+/// the other framework uses for something else (or does not have).
+fn follow<T: Clone + PartialEq + Send + Sync + 'static>(
+    state: AppState,
+    part: impl Fn(&ScenarioResult) -> Option<T> + Send + Sync + 'static,
+) -> Memo<T> {
+    let built_for = state.framework_now();
+    // Views are built for the current framework, so their part exists now.
+    let initial = state
+        .result
+        .with_untracked(&part)
+        .expect("a view's part of the result exists");
+    Memo::new(move |previous: Option<&T>| {
+        let same = state.framework.with(|f| std::ptr::eq(f.0, built_for));
+        match same.then(|| state.result.with(&part)).flatten() {
+            Some(now) => now,
+            None => previous.unwrap_or(&initial).clone(),
+        }
+    })
+}
 
 /// A rating as text with its icon, never colour alone.
 #[component]
@@ -26,7 +49,7 @@ pub fn RatingBadge(rating: Option<Rating>, #[prop(optional)] empty: &'static str
 pub fn DomainSection(domain: Domain, index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = state.framework_now();
-    let subtotal = Memo::new(move |_| state.result.with(|r| r.domains[index].clone()));
+    let subtotal = follow(state, move |r| r.domains.get(index).cloned());
     let standards: Vec<(usize, Standard)> = framework
         .standards
         .iter()
@@ -80,6 +103,9 @@ fn StandardHeading(standard: Standard, result: Memo<StandardResult>) -> impl Int
             </div>
         </div>
         {(!standard.description.is_empty()).then(|| view! { <p class="description">{standard.description.clone()}</p> })}
+        {(!standard.note.is_empty()).then(|| view! {
+            <p class="standard-note" data-testid=format!("note-{id}")>{standard.note.clone()}</p>
+        })}
     }
 }
 
@@ -87,7 +113,7 @@ fn StandardHeading(standard: Standard, result: Memo<StandardResult>) -> impl Int
 fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = state.framework_now();
-    let result = Memo::new(move |_| state.result.with(|r| r.standards[index].clone()));
+    let result = follow(state, move |r| r.standards.get(index).cloned());
     let id = standard.id.clone();
     let select_id = field_id(&format!("standards.{id}.judgement"));
     let chosen = {
@@ -133,7 +159,7 @@ fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
 #[component]
 fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let result = Memo::new(move |_| state.result.with(|r| r.standards[index].clone()));
+    let result = follow(state, move |r| r.standards.get(index).cloned());
     let id = standard.id.clone();
     let by_case = {
         let id = id.clone();

@@ -9,13 +9,18 @@ mod table;
 
 const USAGE: &str = "\
 Usage: yj-rating score [--json] FILE
+       yj-rating score [--json] --framework FRAMEWORK_FILE [--framework ...] FILE
 
-Scores an inspection scenario file (format yj-rating-scenario, version 1) and prints
-the ratings table: each standard's rating, marks for discretion and flags, domain
-subtotals and the overall score and rating. FILE `-` reads standard input.
+Scores an inspection scenario file (format yj-rating-scenario, version 1 or 2) and
+prints the ratings table: each standard's rating, marks for discretion and flags,
+domain subtotals and the overall score and rating. FILE `-` reads standard input.
+Built-in frameworks: youth-2018, youth-2021; a scenario file may also carry its own.
 
 Options:
   --json       print the full result as JSON instead of the table
+  --framework FRAMEWORK_FILE
+               also know the framework in this file (format yj-rating-framework),
+               so scenarios naming it can be scored; may be given more than once
   -h, --help   print this help
   -V, --version
 
@@ -26,17 +31,27 @@ Exit status: 0 scored, 1 the scenario is invalid (errors on stderr), 2 usage err
 enum Command {
     Help,
     Version,
-    Score { file: String, json: bool },
+    Score {
+        file: String,
+        json: bool,
+        frameworks: Vec<String>,
+    },
 }
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut json = false;
+    let mut frameworks = Vec::new();
     let mut positional = Vec::new();
-    for arg in args {
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
             "-V" | "--version" => return Ok(Command::Version),
             "--json" => json = true,
+            "--framework" => match args.next() {
+                Some(file) => frameworks.push(file.clone()),
+                None => return Err("--framework needs a FRAMEWORK_FILE".into()),
+            },
             "-" => positional.push(arg.clone()),
             flag if flag.starts_with('-') => return Err(format!("unknown option '{flag}'")),
             _ => positional.push(arg.clone()),
@@ -49,6 +64,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         [_, file] => Ok(Command::Score {
             file: file.clone(),
             json,
+            frameworks,
         }),
         [_, _, extra, ..] => Err(format!("unexpected argument '{extra}'")),
     }
@@ -65,9 +81,33 @@ fn read_input(file: &str) -> Result<String, String> {
         .map_err(|err| format!("cannot read {file}: {err}"))
 }
 
+/// Reads the `--framework` files: each must be valid, and its id new (neither built
+/// in nor given twice), so a scenario always means one framework.
+fn load_frameworks(files: &[String]) -> Result<Vec<Framework>, String> {
+    let mut loaded: Vec<Framework> = Vec::new();
+    for file in files {
+        let text = read_input(file).map_err(|message| format!("yj-rating: {message}"))?;
+        let framework = Framework::from_json_str(&text).map_err(|err| {
+            let problems: Vec<String> = err.problems().iter().map(|p| format!("  {p}")).collect();
+            format!(
+                "yj-rating: {file} is not a valid framework:\n{}",
+                problems.join("\n")
+            )
+        })?;
+        if Framework::builtin(&framework.id).is_some() || loaded.iter().any(|f| f.id == framework.id) {
+            return Err(format!(
+                "yj-rating: {file}: a framework with id \"{}\" is already known; give this one another id",
+                framework.id
+            ));
+        }
+        loaded.push(framework);
+    }
+    Ok(loaded)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (file, json) = match parse_args(&args) {
+    let (file, json, framework_files) = match parse_args(&args) {
         Ok(Command::Help) => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -76,7 +116,11 @@ fn main() -> ExitCode {
             println!("yj-rating {}", env!("CARGO_PKG_VERSION"));
             return ExitCode::SUCCESS;
         }
-        Ok(Command::Score { file, json }) => (file, json),
+        Ok(Command::Score {
+            file,
+            json,
+            frameworks,
+        }) => (file, json, frameworks),
         Err(message) => {
             eprintln!("yj-rating: {message}\n\n{USAGE}");
             return ExitCode::from(2);
@@ -89,9 +133,17 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let frameworks = Framework::builtins();
-    let scenario = match Scenario::from_json_str_in(&text, &frameworks) {
-        Ok(scenario) => scenario,
+    let loaded = match load_frameworks(&framework_files) {
+        Ok(loaded) => loaded,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut frameworks: Vec<&Framework> = Framework::builtins().to_vec();
+    frameworks.extend(loaded.iter());
+    let (scenario, framework) = match Scenario::from_json_str_with(&text, &frameworks) {
+        Ok(read) => read,
         Err(err) => {
             let name = if file == "-" {
                 "standard input"
@@ -105,10 +157,7 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    // The reader only accepts scenarios naming one of `frameworks`.
-    let Some(framework) = frameworks.into_iter().find(|f| f.id == scenario.framework) else {
-        return ExitCode::from(1);
-    };
+    let framework: &Framework = &framework;
     let result = score(framework, &scenario);
     let output = if json {
         let value = report::to_json(framework, &scenario, &result);
@@ -135,15 +184,36 @@ mod tests {
             parse_args(&args(&["score", "a.json"])),
             Ok(Command::Score {
                 file: "a.json".into(),
-                json: false
+                json: false,
+                frameworks: Vec::new(),
             })
         );
         assert_eq!(
             parse_args(&args(&["score", "--json", "-"])),
             Ok(Command::Score {
                 file: "-".into(),
-                json: true
+                json: true,
+                frameworks: Vec::new(),
             })
+        );
+        assert_eq!(
+            parse_args(&args(&[
+                "score",
+                "--framework",
+                "a.json",
+                "--framework",
+                "b.json",
+                "s.json"
+            ])),
+            Ok(Command::Score {
+                file: "s.json".into(),
+                json: false,
+                frameworks: vec!["a.json".into(), "b.json".into()],
+            })
+        );
+        assert_eq!(
+            parse_args(&args(&["score", "s.json", "--framework"])),
+            Err("--framework needs a FRAMEWORK_FILE".into())
         );
         assert_eq!(parse_args(&args(&["--help"])), Ok(Command::Help));
     }

@@ -216,12 +216,12 @@ fn invalid_json_and_newer_versions() {
         "yj-rating: standard input is not a valid scenario:\n  \
          not valid JSON: EOF while parsing an object at line 1 column 1\n"
     );
-    let newer = r#"{ "format": "yj-rating-scenario", "version": 2, "framework": "youth-2018" }"#;
+    let newer = r#"{ "format": "yj-rating-scenario", "version": 3, "framework": "youth-2018" }"#;
     let run2 = run(&["score", "-"], Some(newer));
     assert_eq!(run2.code, 1);
     assert!(
         run2.stderr.contains(
-            "  version: this file is version 2, newer than this calculator reads (up to 1); use a newer calculator\n"
+            "  version: this file is version 3, newer than this calculator reads (up to 2); use a newer calculator\n"
         ),
         "{}",
         run2.stderr
@@ -359,4 +359,139 @@ fn discretion_is_marked_in_the_table() {
     );
     assert_eq!(value["standards"]["2.3"]["changed_by_discretion"], true);
     assert_eq!(value["standards"]["2.3"]["score"], 2);
+}
+
+// ---- Frameworks (rule book sections 3 and 5) ----
+
+fn theme_path() -> String {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/frameworks/theme-inspection.json");
+    path.to_str().unwrap().to_owned()
+}
+
+/// A theme-inspection scenario (no framework definition inside).
+const THEME_SCENARIO: &str = r#"{ "format": "yj-rating-scenario", "version": 2, "framework": "theme-inspection",
+  "standards": {
+    "L1": { "judgement": "Satisfactory" },
+    "T1": { "cases": 20, "key_questions": { "assessment": { "relevant": 20, "yes": 15 },
+                                            "delivery": { "relevant": 20, "yes": 19 } } },
+    "T2": { "cases": 100, "key_questions": { "risk": { "relevant": 100, "yes": 59 } } },
+    "T3": { "cases": 10, "key_questions": { "safety": { "relevant": 10, "yes": 9 } } } } }"#;
+
+#[test]
+fn a_framework_file_lets_its_scenarios_be_scored() {
+    let file = scratch("theme-scenario.json", THEME_SCENARIO);
+    let table = ok(&["score", "--framework", &theme_path(), &file], None);
+    assert!(table.contains("Score          10/16\n"), "{table}");
+    assert!(table.contains("Overall rating Satisfactory\n"), "{table}");
+    assert!(table.contains("  T2  Protecting the public"), "{table}");
+    let t2 = table
+        .lines()
+        .find(|l| l.contains("T2  Protecting the public"))
+        .unwrap();
+    assert!(t2.contains("Poor"), "{t2}");
+    let value: Value = serde_json::from_str(&ok(
+        &["score", "--json", "--framework", &theme_path(), &file],
+        None,
+    ))
+    .unwrap();
+    assert_eq!(value["overall"], "Satisfactory");
+    assert_eq!(
+        (value["total"].as_u64(), value["max"].as_u64()),
+        (Some(10), Some(16))
+    );
+    // Without the framework file the scenario names an unknown framework.
+    let run = run(&["score", &file], None);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(
+            "  framework: unknown framework \"theme-inspection\" (known: youth-2018, youth-2021)\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_scenario_carrying_its_framework_needs_no_framework_file() {
+    let mut value: Value = serde_json::from_str(THEME_SCENARIO).unwrap();
+    value["framework_definition"] =
+        serde_json::from_str(include_str!("../../../examples/frameworks/theme-inspection.json")).unwrap();
+    let scored = json(&value.to_string());
+    assert_eq!(scored["overall"], "Satisfactory");
+    assert_eq!(scored["standards"]["T3"]["rating"], "Excellent");
+}
+
+#[test]
+fn an_invalid_framework_file_is_named_with_its_problems() {
+    let mut framework: Value =
+        serde_json::from_str(include_str!("../../../examples/frameworks/theme-inspection.json")).unwrap();
+    framework["key_question_bands"][2]["from_percent"] = serde_json::json!(50);
+    let bad = scratch("bad-framework.json", &framework.to_string());
+    let run1 = run(&["score", "--framework", &bad, &torbay_path()], None);
+    assert_eq!(run1.code, 1);
+    assert_eq!(run1.stdout, "");
+    assert_eq!(
+        run1.stderr,
+        format!(
+            "yj-rating: {bad} is not a valid framework:\n  \
+             key_question_bands.2.from_percent: thresholds must increase (key_question_bands.1 starts at 60)\n"
+        )
+    );
+    let youth = serde_json::to_string(&serde_json::json!({})).unwrap();
+    let empty = scratch("empty-framework.json", &youth);
+    let run2 = run(&["score", "--framework", &empty, &torbay_path()], None);
+    assert_eq!(run2.code, 1);
+    assert!(
+        run2.stderr
+            .contains("is not a valid framework:\n  missing field \"format\""),
+        "{}",
+        run2.stderr
+    );
+    // The same id twice, or a built-in id, is refused: a scenario must mean one framework.
+    let run3 = run(
+        &[
+            "score",
+            "--framework",
+            &theme_path(),
+            "--framework",
+            &theme_path(),
+            &torbay_path(),
+        ],
+        None,
+    );
+    assert_eq!(run3.code, 1);
+    assert!(
+        run3.stderr
+            .contains("a framework with id \"theme-inspection\" is already known"),
+        "{}",
+        run3.stderr
+    );
+    usage_error(
+        &["score", "x.json", "--framework"],
+        "--framework needs a FRAMEWORK_FILE",
+    );
+}
+
+#[test]
+fn youth_2021_resettlement_is_reported_but_not_scored() {
+    let mut value: Value = serde_json::from_str(TORBAY).unwrap();
+    value["framework"] = "youth-2021".into();
+    value["standards"]["3.4"] = serde_json::json!({ "judgement": "Good" });
+    let table = ok(&["score", "-"], Some(&value.to_string()));
+    // 16 - 0 (3.4 Inadequate) + 2 (3.4 Good) = 18, still named with 4.1 not entered.
+    assert!(table.contains("Score          18/36\n"), "{table}");
+    assert!(table.contains("Overall rating Requires improvement\n"), "{table}");
+    let resettlement = table.lines().find(|l| l.contains("4.1  Resettlement")).unwrap();
+    assert!(
+        resettlement.contains("not entered") && resettlement.contains("(not scored)"),
+        "{resettlement}"
+    );
+    value["standards"]["4.1"] = serde_json::json!({ "judgement": "Outstanding" });
+    let scored = json(&value.to_string());
+    assert_eq!(
+        (scored["total"].as_u64(), scored["overall"].as_str()),
+        (Some(18), Some("Requires improvement"))
+    );
+    assert_eq!(scored["standards"]["4.1"]["rating"], "Outstanding");
 }

@@ -124,6 +124,9 @@ pub struct Standard {
     /// Whether the standard's score adds to the overall score.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub counts_in_score: bool,
+    /// A note shown with the standard, e.g. that it does not count in the score.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 fn yes() -> bool {
@@ -155,19 +158,54 @@ impl Standard {
 }
 
 static YOUTH_2018: OnceLock<Framework> = OnceLock::new();
+static YOUTH_2021: OnceLock<Framework> = OnceLock::new();
+
+/// Reads a built-in framework's file; the tests check every one validates.
+fn builtin_from(text: &str) -> Framework {
+    Framework::from_json_str(text).unwrap_or_else(|err| panic!("a built-in framework is invalid: {err}"))
+}
 
 impl Framework {
     /// The youth framework used in inspections from 2018 to 2021 (rule book section 1).
     pub fn youth_2018() -> &'static Framework {
-        YOUTH_2018.get_or_init(|| {
-            Framework::from_json_str(include_str!("../frameworks/youth-2018.json"))
-                .unwrap_or_else(|err| panic!("built-in framework youth-2018 is invalid: {err}"))
-        })
+        YOUTH_2018.get_or_init(|| builtin_from(include_str!("../frameworks/youth-2018.json")))
     }
 
-    /// Every built-in framework.
-    pub fn builtins() -> [&'static Framework; 1] {
-        [Framework::youth_2018()]
+    /// The refreshed youth framework, late 2021 to early 2025 (rule book section 3.1):
+    /// 3.4 rated by judgement and a resettlement standard, 4.1, that does not count.
+    ///
+    /// ```
+    /// use yj_rating_engine::Framework;
+    /// let refreshed = Framework::youth_2021();
+    /// assert_eq!(refreshed.standards.len(), 13);
+    /// assert_eq!(refreshed.max_score(), 36);
+    /// assert!(!refreshed.standard("4.1").unwrap().1.counts_in_score);
+    /// ```
+    pub fn youth_2021() -> &'static Framework {
+        YOUTH_2021.get_or_init(|| builtin_from(include_str!("../frameworks/youth-2021.json")))
+    }
+
+    /// Every built-in framework, the default (youth-2018) first.
+    ///
+    /// ```
+    /// let ids: Vec<&str> = yj_rating_engine::Framework::builtins().iter().map(|f| f.id.as_str()).collect();
+    /// assert_eq!(ids, ["youth-2018", "youth-2021"]);
+    /// ```
+    pub fn builtins() -> [&'static Framework; 2] {
+        [Framework::youth_2018(), Framework::youth_2021()]
+    }
+
+    /// Whether this framework is one of the built-in ones (same id and content).
+    ///
+    /// ```
+    /// use yj_rating_engine::Framework;
+    /// assert!(Framework::youth_2021().is_builtin());
+    /// let mut mine = Framework::youth_2018().clone();
+    /// mine.id = "training".into();
+    /// assert!(!mine.is_builtin());
+    /// ```
+    pub fn is_builtin(&self) -> bool {
+        Framework::builtin(&self.id).is_some_and(|b| b == self)
     }
 
     /// A built-in framework by id.
@@ -183,25 +221,89 @@ impl Framework {
     /// Reads and validates a framework file.
     ///
     /// # Errors
-    /// Invalid JSON, unknown or missing fields, and any rule of [`Framework::validate`].
+    /// Invalid JSON, unknown or missing fields and values of the wrong type (each named
+    /// by its path), and any rule of [`Framework::validate`].
+    ///
+    /// ```
+    /// let err = yj_rating_engine::Framework::from_json_str(r#"{ "format": "yj-rating-framework",
+    ///     "version": 1, "id": "x", "name": "X", "ratings": ["A", "B", "C"] }"#).unwrap_err();
+    /// assert_eq!(err.to_string(), "ratings: expected 4 ratings, lowest first, found 3");
+    /// ```
     pub fn from_json_str(text: &str) -> Result<Framework, Error> {
-        let framework: Framework =
-            serde_json::from_str(text).map_err(|err| Error::one("", err.to_string()))?;
-        framework.validate()?;
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|err| Error::one("", format!("not valid JSON: {err}")))?;
+        Framework::from_value(&value)
+    }
+
+    /// Reads and validates a framework from a JSON value (see [`Framework::from_json_str`]).
+    ///
+    /// # Errors
+    /// As [`Framework::from_json_str`].
+    ///
+    /// ```
+    /// use yj_rating_engine::Framework;
+    /// let mut value = serde_json::to_value(Framework::youth_2021()).unwrap();
+    /// assert_eq!(Framework::from_value(&value).as_ref(), Ok(Framework::youth_2021()));
+    /// value["standards"][12]["domain"] = "9".into();
+    /// let err = Framework::from_value(&value).unwrap_err();
+    /// assert_eq!(err.problems()[1].to_string(), "standards.12.domain: unknown domain \"9\"");
+    /// ```
+    pub fn from_value(value: &serde_json::Value) -> Result<Framework, Error> {
+        Framework::from_value_at(value, "")
+    }
+
+    /// [`Framework::from_value`] for a framework found at `path` in a larger document:
+    /// every problem's path starts with it.
+    pub(crate) fn from_value_at(value: &serde_json::Value, path: &str) -> Result<Framework, Error> {
+        let framework: Framework = serde_path_to_error::deserialize(value).map_err(|err| {
+            let segments: Vec<String> = err
+                .path()
+                .iter()
+                .map(|segment| match segment {
+                    serde_path_to_error::Segment::Seq { index } => index.to_string(),
+                    serde_path_to_error::Segment::Map { key } => key.clone(),
+                    serde_path_to_error::Segment::Enum { variant } => variant.clone(),
+                    serde_path_to_error::Segment::Unknown => "?".into(),
+                })
+                .collect();
+            let at = segments.join(".");
+            Error::one(join(path, &at), serde_message(err.inner(), value, &at))
+        })?;
+        framework.validate().map_err(|err| {
+            let problems = err
+                .problems()
+                .iter()
+                .map(|p| Problem::new(join(path, &p.path), p.message.clone()));
+            Error::new(problems.collect())
+        })?;
         Ok(framework)
     }
 
-    /// Checks that the framework can be scored: unique ids, known domains, key
-    /// questions only on case standards, thresholds increasing from 0 to at most 100,
-    /// overall bands starting at 0 and increasing, labels consistent.
+    /// Checks that the framework can be scored (rule book section 5): unique,
+    /// non-empty ids; every domain with standards and every standard in a known
+    /// domain; key questions only, and at least one, on case standards; at least one
+    /// standard that counts; key-question thresholds increasing from 0 to at most 100;
+    /// scores increasing; overall bands starting at 0, increasing and each reachable;
+    /// labels non-empty, distinct and consistent; discretion thresholds in range.
     ///
     /// # Errors
-    /// Every rule broken, each with its path.
+    /// Every rule broken, each with its path, e.g. `overall_bands.2.from_score: score
+    /// bands must increase (overall_bands.1 starts at 19)`.
+    ///
+    /// ```
+    /// let mut training = yj_rating_engine::Framework::youth_2018().clone();
+    /// training.key_question_bands[2].from_percent = 40;
+    /// assert_eq!(training.validate().unwrap_err().to_string(),
+    ///     "key_question_bands.2.from_percent: thresholds must increase (key_question_bands.1 starts at 50)");
+    /// ```
     pub fn validate(&self) -> Result<(), Error> {
         let mut problems = Vec::new();
         let mut problem = |path: String, message: String| problems.push(Problem::new(path, message));
         if self.format != FRAMEWORK_FORMAT {
-            problem("format".into(), format!("expected \"{FRAMEWORK_FORMAT}\""));
+            problem(
+                "format".into(),
+                format!("expected \"{FRAMEWORK_FORMAT}\", found \"{}\"", self.format),
+            );
         }
         if self.version != 1 {
             problem(
@@ -209,64 +311,162 @@ impl Framework {
                 format!("version {} is not understood (expected 1)", self.version),
             );
         }
-        if self.id.trim().is_empty() {
-            problem("id".into(), "must not be empty".into());
+        if !is_id(&self.id) {
+            problem("id".into(), ID_RULE.into());
+        }
+        if self.name.trim().is_empty() {
+            problem("name".into(), "must not be empty".into());
+        }
+        for (i, label) in self.ratings.iter().enumerate() {
+            if label.trim().is_empty() {
+                problem(format!("ratings.{i}"), "must not be empty".into());
+            } else if let Some(j) = self.ratings[..i].iter().position(|l| l == label) {
+                problem(
+                    format!("ratings.{i}"),
+                    format!("duplicate label \"{label}\" (ratings.{j})"),
+                );
+            }
         }
         for (i, band) in self.key_question_bands.iter().enumerate() {
-            let path = format!("key_question_bands.{i}.from_percent");
+            let path = format!("key_question_bands.{i}");
+            if band.name.trim().is_empty() {
+                problem(join(&path, "name"), "must not be empty".into());
+            }
+            let path = join(&path, "from_percent");
             if i == 0 && band.from_percent != 0 {
                 problem(path, "the lowest band must start at 0".into());
             } else if i > 0 && band.from_percent <= self.key_question_bands[i - 1].from_percent {
-                problem(path, "thresholds must increase".into());
+                problem(
+                    path,
+                    format!(
+                        "thresholds must increase (key_question_bands.{} starts at {})",
+                        i - 1,
+                        self.key_question_bands[i - 1].from_percent
+                    ),
+                );
             } else if band.from_percent > 100 {
-                problem(path, "must be at most 100".into());
+                problem(path, format!("must be at most 100, found {}", band.from_percent));
             }
         }
+        if self.discretion.near_boundary_points > 100 {
+            problem(
+                "discretion.near_boundary_points".into(),
+                format!(
+                    "must be from 0 to 100, found {}",
+                    self.discretion.near_boundary_points
+                ),
+            );
+        }
+        if self.discretion.small_sample_cases > crate::MAX_CASES {
+            problem(
+                "discretion.small_sample_cases".into(),
+                format!(
+                    "must be from 0 to {}, found {}",
+                    crate::MAX_CASES,
+                    self.discretion.small_sample_cases
+                ),
+            );
+        }
+        for i in 1..4 {
+            if self.scores[i] <= self.scores[i - 1] {
+                problem(
+                    format!("scores.{i}"),
+                    format!(
+                        "scores must increase, lowest rating first ({} is not more than scores.{} = {})",
+                        self.scores[i],
+                        i - 1,
+                        self.scores[i - 1]
+                    ),
+                );
+            }
+        }
+        let (lowest, highest) = self.score_range();
         for (i, band) in self.overall_bands.iter().enumerate() {
             let path = format!("overall_bands.{i}");
-            if i == 0 && band.from_score != 0 {
-                problem(
-                    join(&path, "from_score"),
-                    "the lowest band must start at 0".into(),
-                );
-            } else if i > 0 && band.from_score <= self.overall_bands[i - 1].from_score {
-                problem(join(&path, "from_score"), "score bands must increase".into());
-            }
             if band.rating != self.ratings[i] {
                 problem(
                     join(&path, "rating"),
-                    format!("expected \"{}\" (ratings.{i})", self.ratings[i]),
+                    format!(
+                        "expected \"{}\" (ratings.{i}), found \"{}\"",
+                        self.ratings[i], band.rating
+                    ),
                 );
             }
-        }
-        if self.overall_bands[3].from_score > self.max_score() {
-            problem(
-                "overall_bands.3.from_score".into(),
-                format!("is above the highest possible score ({})", self.max_score()),
-            );
-        }
-        for (i, label) in self.ratings.iter().enumerate() {
-            if label.trim().is_empty() || self.ratings[..i].contains(label) {
+            let path = join(&path, "from_score");
+            if i == 0 {
+                if band.from_score != 0 {
+                    problem(
+                        path,
+                        "the lowest band must start at 0, or scores below it would have no overall rating"
+                            .into(),
+                    );
+                }
+                continue;
+            }
+            let previous = self.overall_bands[i - 1].from_score;
+            if band.from_score <= previous {
                 problem(
-                    format!("ratings.{i}"),
-                    "labels must be non-empty and distinct".into(),
+                    path,
+                    format!(
+                        "score bands must increase (overall_bands.{} starts at {previous})",
+                        i - 1
+                    ),
+                );
+            } else if band.from_score > highest {
+                problem(
+                    path,
+                    format!(
+                        "{} is above the highest possible score ({highest}): the band could never be reached",
+                        band.from_score
+                    ),
+                );
+            } else if band.from_score <= lowest {
+                problem(
+                    path,
+                    format!(
+                        "{} is not above the lowest possible score ({lowest}): overall_bands.{} could never be reached",
+                        band.from_score,
+                        i - 1
+                    ),
                 );
             }
         }
         let mut domain_ids = HashSet::new();
         for (i, domain) in self.domains.iter().enumerate() {
-            if !domain_ids.insert(domain.id.as_str()) {
-                problem(
-                    format!("domains.{i}.id"),
-                    format!("duplicate id \"{}\"", domain.id),
-                );
+            let path = format!("domains.{i}");
+            if !is_id(&domain.id) {
+                problem(join(&path, "id"), ID_RULE.into());
+            } else if !domain_ids.insert(domain.id.as_str()) {
+                problem(join(&path, "id"), format!("duplicate id \"{}\"", domain.id));
             }
+            if domain.name.trim().is_empty() {
+                problem(join(&path, "name"), "must not be empty".into());
+            }
+            if !self.standards.iter().any(|s| s.domain == domain.id) {
+                problem(path, format!("domain \"{}\" has no standards", domain.id));
+            }
+        }
+        if self.domains.is_empty() {
+            problem("domains".into(), "at least one domain is needed".into());
+        }
+        if self.standards.is_empty() {
+            problem("standards".into(), "at least one standard is needed".into());
+        } else if !self.standards.iter().any(|s| s.counts_in_score) {
+            problem(
+                "standards".into(),
+                "at least one standard must count in the score".into(),
+            );
         }
         let mut standard_ids = HashSet::new();
         for (i, standard) in self.standards.iter().enumerate() {
             let path = format!("standards.{i}");
-            if !standard_ids.insert(standard.id.as_str()) {
+            if !is_id(&standard.id) {
+                problem(join(&path, "id"), ID_RULE.into());
+            } else if !standard_ids.insert(standard.id.as_str()) {
                 problem(join(&path, "id"), format!("duplicate id \"{}\"", standard.id));
+            }
+            if standard.name.trim().is_empty() {
+                problem(join(&path, "name"), "must not be empty".into());
             }
             if !domain_ids.contains(standard.domain.as_str()) {
                 problem(
@@ -287,11 +487,17 @@ impl Framework {
             }
             let mut kq_ids = HashSet::new();
             for (k, kq) in standard.key_questions.iter().enumerate() {
-                if !kq_ids.insert(kq.id.as_str()) {
+                let kq_path = format!("{path}.key_questions.{k}");
+                if !is_key_question_id(&kq.id) {
                     problem(
-                        format!("{path}.key_questions.{k}.id"),
-                        format!("duplicate id \"{}\"", kq.id),
+                        join(&kq_path, "id"),
+                        "must be letters, digits, - or _ (no spaces or dots)".into(),
                     );
+                } else if !kq_ids.insert(kq.id.as_str()) {
+                    problem(join(&kq_path, "id"), format!("duplicate id \"{}\"", kq.id));
+                }
+                if kq.wording.trim().is_empty() {
+                    problem(join(&kq_path, "wording"), "must not be empty".into());
                 }
             }
         }
@@ -300,6 +506,15 @@ impl Framework {
         } else {
             Err(Error::new(problems))
         }
+    }
+
+    /// The lowest and highest possible totals: every counting standard at the lowest
+    /// score, and at the highest.
+    fn score_range(&self) -> (u32, u32) {
+        let counted = self.standards.iter().filter(|s| s.counts_in_score).count() as u32;
+        let low = self.scores.iter().copied().min().unwrap_or(0);
+        let high = self.scores.iter().copied().max().unwrap_or(0);
+        (low.saturating_mul(counted), high.saturating_mul(counted))
     }
 
     /// The label of a rating in this framework.
@@ -372,12 +587,46 @@ impl Framework {
 
     /// The highest possible total: the top score for every standard that counts.
     pub fn max_score(&self) -> u32 {
-        let top = self.scores.iter().copied().max().unwrap_or(0);
-        top * self.standards.iter().filter(|s| s.counts_in_score).count() as u32
+        self.score_range().1
     }
 
     /// A standard's position and definition by id.
     pub fn standard(&self, id: &str) -> Option<(usize, &Standard)> {
         self.standards.iter().enumerate().find(|(_, s)| s.id == id)
     }
+}
+
+const ID_RULE: &str = "must be non-empty, without spaces";
+
+/// Standard and domain ids appear in paths (`standards.3.2.cases`): no spaces.
+fn is_id(id: &str) -> bool {
+    !id.is_empty() && !id.chars().any(char::is_whitespace)
+}
+
+/// Key-question ids are one path segment: no dots either.
+fn is_key_question_id(id: &str) -> bool {
+    !id.is_empty() && id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// serde's message for a framework file, in the rule book's words where it helps.
+fn serde_message(err: &serde_json::Error, document: &serde_json::Value, path: &str) -> String {
+    let message = err.to_string().replace('`', "\"");
+    let found = path
+        .split('.')
+        .filter(|s| !s.is_empty())
+        .try_fold(document, |v, key| match v {
+            serde_json::Value::Array(items) => key.parse::<usize>().ok().and_then(|i| items.get(i)),
+            serde_json::Value::Object(map) => map.get(key),
+            _ => None,
+        });
+    if let (Some(serde_json::Value::Array(items)), Some(last)) = (found, path.rsplit('.').next()) {
+        if message.starts_with("invalid length") {
+            return format!(
+                "expected 4 {}, lowest first, found {}",
+                last.replace('_', " "),
+                items.len()
+            );
+        }
+    }
+    message
 }

@@ -20,6 +20,7 @@
 //! assert_eq!(result.overall, None); // eleven standards still to rate
 //! ```
 
+mod convert;
 mod error;
 mod framework;
 mod percentage;
@@ -28,6 +29,7 @@ pub mod report;
 mod scenario;
 mod score;
 
+pub use convert::{convert, Conversion};
 pub use error::{Error, Problem};
 pub use framework::{
     DiscretionRules, Domain, Framework, KeyQuestion, KeyQuestionBand, OverallBand, RatedBy, Standard,

@@ -6,13 +6,14 @@ use crate::{Framework, RatedBy, Rating, Rounding, Standard};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The `format` value of a scenario file.
 pub const SCENARIO_FORMAT: &str = "yj-rating-scenario";
 /// The newest scenario file version this engine reads and writes. Version 2 added case
-/// samples (`case_samples`, `by_case`); a file that uses none of its additions is still
-/// written as version 1, so older calculators read it.
+/// samples (`case_samples`, `by_case`) and `framework_definition`; a file that uses none
+/// of them is still written as version 1, so older calculators read it.
 pub const SCENARIO_VERSION: u64 = 2;
 /// The most cases inspected a standard may have (rule 1, validity).
 pub const MAX_CASES: u32 = 10_000;
@@ -258,13 +259,19 @@ impl Scenario {
         }
     }
 
-    /// The file version needed to hold this scenario: 1 unless it uses case samples.
-    pub fn version_needed(&self) -> u64 {
+    /// The file version needed to hold this scenario under `framework`: 1 unless it uses
+    /// case samples or a framework that is not built in (version 2).
+    ///
+    /// ```
+    /// use yj_rating_engine::{Framework, Scenario};
+    /// assert_eq!(Scenario::new("youth-2018").version_needed(Framework::youth_2018()), 1);
+    /// ```
+    pub fn version_needed(&self, framework: &Framework) -> u64 {
         let by_case = self
             .standards
             .values()
             .any(|e| matches!(e, Entry::Cases(entry) if entry.by_case));
-        if by_case || !self.case_samples.is_empty() {
+        if by_case || !self.case_samples.is_empty() || !framework.is_builtin() {
             2
         } else {
             1
@@ -307,10 +314,55 @@ impl Scenario {
     /// # Errors
     /// As [`Scenario::from_json_str`].
     pub fn from_value_in(value: &Value, frameworks: &[&Framework]) -> Result<Scenario, Error> {
+        Scenario::from_value_with(value, frameworks).map(|(scenario, _)| scenario)
+    }
+
+    /// Reads a scenario file strictly, with the framework it is scored under: one of
+    /// `frameworks` (borrowed), or the `framework_definition` the file carries (owned)
+    /// when it names a framework not among them.
+    ///
+    /// # Errors
+    /// As [`Scenario::from_json_str`]; a `framework_definition` that is invalid (its
+    /// problems pathed under `framework_definition.`), whose `id` is not the scenario's
+    /// `framework`, or that differs from a known framework of the same id.
+    ///
+    /// ```
+    /// use yj_rating_engine::{Framework, Scenario};
+    /// let mut mine = Framework::youth_2018().clone();
+    /// mine.id = "training".into();
+    /// let file = Scenario::new("training").to_json_string_with(&mine);
+    /// assert!(file.contains("framework_definition"));
+    /// let (_, framework) = Scenario::from_json_str_with(&file, &Framework::builtins()).unwrap();
+    /// assert_eq!(*framework, mine);
+    /// ```
+    pub fn from_json_str_with<'f>(
+        text: &str,
+        frameworks: &[&'f Framework],
+    ) -> Result<(Scenario, Cow<'f, Framework>), Error> {
+        let value = parse_json(text)?;
+        Scenario::from_value_with(&value, frameworks)
+    }
+
+    /// [`Scenario::from_json_str_with`] from a JSON value.
+    ///
+    /// # Errors
+    /// As [`Scenario::from_json_str_with`].
+    ///
+    /// ```
+    /// use yj_rating_engine::{Framework, Scenario};
+    /// let value = serde_json::json!({ "format": "yj-rating-scenario", "version": 2,
+    ///     "framework": "youth-2021", "standards": { "4.1": { "judgement": "Good" } } });
+    /// let (scenario, framework) = Scenario::from_value_with(&value, &Framework::builtins()).unwrap();
+    /// assert_eq!((scenario.standards.len(), framework.id.as_str()), (1, "youth-2021"));
+    /// ```
+    pub fn from_value_with<'f>(
+        value: &Value,
+        frameworks: &[&'f Framework],
+    ) -> Result<(Scenario, Cow<'f, Framework>), Error> {
         let (scenario, framework) = Scenario::draft_from_value_in(value, frameworks)?;
-        let problems = scenario.problems(framework);
+        let problems = scenario.problems(&framework);
         if problems.is_empty() {
-            Ok(scenario)
+            Ok((scenario, framework))
         } else {
             Err(Error::new(problems))
         }
@@ -329,13 +381,13 @@ impl Scenario {
     /// let text = r#"{ "format": "yj-rating-scenario", "version": 1, "framework": "youth-2018",
     ///   "standards": { "2.1": { "cases": 4, "key_questions": { "desistance": { "relevant": 5, "yes": 1 } } } } }"#;
     /// let (draft, framework) = Scenario::draft_from_json_str(text, &Framework::builtins()).unwrap();
-    /// assert_eq!(draft.problems(framework)[0].to_string(),
+    /// assert_eq!(draft.problems(&framework)[0].to_string(),
     ///     "standards.2.1.key_questions.desistance.relevant: 5 is more than the cases inspected (4)");
     /// ```
     pub fn draft_from_json_str<'f>(
         text: &str,
         frameworks: &[&'f Framework],
-    ) -> Result<(Scenario, &'f Framework), Error> {
+    ) -> Result<(Scenario, Cow<'f, Framework>), Error> {
         let value = parse_json(text)?;
         Scenario::draft_from_value_in(&value, frameworks)
     }
@@ -347,7 +399,7 @@ impl Scenario {
     pub fn draft_from_value_in<'f>(
         value: &Value,
         frameworks: &[&'f Framework],
-    ) -> Result<(Scenario, &'f Framework), Error> {
+    ) -> Result<(Scenario, Cow<'f, Framework>), Error> {
         let mut reader = Reader::default();
         let result = reader.scenario(value, frameworks);
         match result {
@@ -390,6 +442,8 @@ impl Scenario {
     }
 
     /// Writes the scenario file (pretty-printed JSON) with the labels of its framework.
+    /// A scenario under a framework that is not built in carries the framework's whole
+    /// definition as `framework_definition`, so the file can be read anywhere.
     ///
     /// # Errors
     /// The scenario names a framework that is not built in.
@@ -539,7 +593,7 @@ impl Reader {
         &mut self,
         value: &Value,
         frameworks: &[&'f Framework],
-    ) -> Option<(Scenario, &'f Framework)> {
+    ) -> Option<(Scenario, Cow<'f, Framework>)> {
         let map = self.map(value, "")?;
         match map.get("format") {
             None => self.problem("format", format!("missing (expected \"{SCENARIO_FORMAT}\")")),
@@ -549,6 +603,10 @@ impl Reader {
                 format!("expected \"{SCENARIO_FORMAT}\", found {}", describe(other)),
             ),
         }
+        let version = map
+            .get("version")
+            .and_then(Value::as_u64)
+            .unwrap_or(SCENARIO_VERSION);
         match map.get("version").map(|v| (v, v.as_u64())) {
             None => self.problem("version", "missing"),
             Some((_, Some(1..=SCENARIO_VERSION))) => {}
@@ -566,37 +624,31 @@ impl Reader {
             // newer version adds) would only add noise.
             return None;
         }
-        self.object(
-            value,
-            "",
+        let fields: &[&str] = if version >= 2 {
             &[
                 "format",
                 "version",
                 "framework",
+                "framework_definition",
                 "title",
                 "rounding",
                 "standards",
                 "case_samples",
-            ],
-        )?;
-        let framework = match map.get("framework") {
-            None => {
-                self.problem("framework", "missing");
-                return None;
-            }
-            Some(value) => {
-                let id = self.string(value, "framework")?;
-                let found = frameworks.iter().copied().find(|f| f.id == id);
-                if found.is_none() {
-                    let known: Vec<&str> = frameworks.iter().map(|f| f.id.as_str()).collect();
-                    self.problem(
-                        "framework",
-                        format!("unknown framework \"{id}\" (known: {})", known.join(", ")),
-                    );
-                }
-                found?
-            }
+            ]
+        } else {
+            &["format", "version", "framework", "title", "rounding", "standards"]
         };
+        self.object(value, "", fields)?;
+        let Some(id) = map.get("framework") else {
+            self.problem("framework", "missing");
+            return None;
+        };
+        let id = self.string(id, "framework")?;
+        let framework = self.framework(
+            id,
+            map.get("framework_definition").filter(|_| version >= 2),
+            frameworks,
+        )?;
         let mut scenario = Scenario::new(&framework.id);
         if let Some(value) = map.get("title") {
             scenario.title = self.string(value, "title").unwrap_or_default().to_owned();
@@ -619,7 +671,7 @@ impl Reader {
                     match framework.standard(id) {
                         None => self.problem(&path, format!("unknown standard \"{id}\" in {}", framework.id)),
                         Some((_, standard)) => {
-                            if let Some(entry) = self.entry(entry, &path, standard, framework) {
+                            if let Some(entry) = self.entry(entry, &path, standard, &framework) {
                                 scenario.standards.insert(id.clone(), entry);
                             }
                         }
@@ -627,17 +679,17 @@ impl Reader {
                 }
             }
         }
-        if let Some(value) = map.get("case_samples") {
+        if let Some(value) = map.get("case_samples").filter(|_| version >= 2) {
             if let Some(samples) = self.map(value, "case_samples") {
                 for (domain, sample) in samples {
                     let path = join("case_samples", domain);
-                    if let Some(sample) = self.case_sample(sample, &path, domain, framework) {
+                    if let Some(sample) = self.case_sample(sample, &path, domain, &framework) {
                         scenario.case_samples.insert(domain.clone(), sample);
                     }
                 }
             }
         }
-        scenario.derive_case_counts(framework);
+        scenario.derive_case_counts(&framework);
         Some((scenario, framework))
     }
 
@@ -753,6 +805,52 @@ impl Reader {
                 known.join(", ")
             ),
         );
+    }
+
+    /// The framework a scenario names: a known one, or the definition it carries.
+    fn framework<'f>(
+        &mut self,
+        id: &str,
+        definition: Option<&Value>,
+        frameworks: &[&'f Framework],
+    ) -> Option<Cow<'f, Framework>> {
+        let known = frameworks.iter().copied().find(|f| f.id == id);
+        let definition = match definition.map(|d| Framework::from_value_at(d, "framework_definition")) {
+            None => None,
+            Some(Ok(definition)) => Some(definition),
+            Some(Err(err)) => {
+                self.problems.extend(err.problems().iter().cloned());
+                return None;
+            }
+        };
+        match (known, definition) {
+            (_, Some(definition)) if definition.id != id => {
+                self.problem(
+                    "framework_definition.id",
+                    format!("\"{}\" is not the scenario's framework (\"{id}\")", definition.id),
+                );
+                None
+            }
+            (Some(known), Some(definition)) if *known != definition => {
+                self.problem(
+                    "framework_definition",
+                    format!(
+                        "differs from the framework \"{id}\" already known here; give one of them another id to use both"
+                    ),
+                );
+                None
+            }
+            (Some(known), _) => Some(Cow::Borrowed(known)),
+            (None, Some(definition)) => Some(Cow::Owned(definition)),
+            (None, None) => {
+                let known: Vec<&str> = frameworks.iter().map(|f| f.id.as_str()).collect();
+                self.problem(
+                    "framework",
+                    format!("unknown framework \"{id}\" (known: {})", known.join(", ")),
+                );
+                None
+            }
+        }
     }
 
     fn entry(
@@ -912,8 +1010,11 @@ impl Serialize for ScenarioDocument<'_> {
         } = self.scenario;
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("format", SCENARIO_FORMAT)?;
-        map.serialize_entry("version", &self.scenario.version_needed())?;
+        map.serialize_entry("version", &self.scenario.version_needed(self.framework))?;
         map.serialize_entry("framework", framework)?;
+        if !self.framework.is_builtin() {
+            map.serialize_entry("framework_definition", self.framework)?;
+        }
         if !title.is_empty() {
             map.serialize_entry("title", title)?;
         }

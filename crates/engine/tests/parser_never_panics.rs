@@ -23,6 +23,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
             prop_assert_eq!(strict, Err(err));
         }
         Ok((draft, framework)) => {
+            let framework = &*framework;
             let result = score(framework, &draft);
             prop_assert_eq!(result.standards.len(), framework.standards.len());
             let json = report::to_json(framework, &draft, &result);

@@ -345,7 +345,7 @@ fn framework_problems() {
     );
     assert_eq!(
         errors(set(doc(json!({})), "framework", json!("adult-2030"))),
-        ["framework: unknown framework \"adult-2030\" (known: youth-2018)"]
+        ["framework: unknown framework \"adult-2030\" (known: youth-2018, youth-2021)"]
     );
     assert_eq!(
         errors(set(doc(json!({})), "framework", json!(2018))),
@@ -619,7 +619,7 @@ fn draft_reader_keeps_impossible_counts() {
     };
     assert_eq!(e.key_questions["desistance"], Answers { relevant: 4, yes: 5 });
     let problems: Vec<String> = draft
-        .problems(framework)
+        .problems(&framework)
         .iter()
         .map(ToString::to_string)
         .collect();
