@@ -20,7 +20,9 @@
 //! assert_eq!(result.overall, None); // eleven standards still to rate
 //! ```
 
+pub mod compare;
 mod error;
+pub mod explain;
 mod framework;
 mod percentage;
 mod rating;
