@@ -1,8 +1,10 @@
 //! The views. They show what the engine computed and send edits to the state; no rule
 //! lives here.
 
+mod compare;
 mod count_input;
 mod error_summary;
+mod explain;
 mod notices;
 mod scenario_bar;
 mod standard;
@@ -52,6 +54,7 @@ pub fn Calculator() -> impl IntoView {
             <scenario_bar::ScenarioBar/>
             <notices::Notices/>
             <summary::Summary/>
+            <compare::Comparison/>
             <main id="main" tabindex="-1">
                 <error_summary::ErrorSummary/>
                 <p class="framework-name" data-testid="framework">{move || format!("Framework: {}", state.framework.get().name)}</p>
