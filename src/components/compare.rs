@@ -158,17 +158,30 @@ fn summary_sentence(framework: &Framework, comparison: &Comparison) -> String {
     }
 }
 
-fn changed_tag(changed: bool) -> impl IntoView {
-    if changed {
-        view! { <span class="tag tag-changed">"Changed"</span> }.into_any()
-    } else {
-        view! { <span class="muted">"Same"</span> }.into_any()
+/// One line of a cell: its text, an icon beside it (hidden from screen readers), and
+/// whether it differs from the original.
+struct Item {
+    icon: Option<&'static str>,
+    text: String,
+    changed: bool,
+}
+
+fn item(text: String, changed: bool) -> Item {
+    Item {
+        icon: None,
+        text,
+        changed,
     }
 }
 
-/// A mark beside a changed item on the what-if side.
-fn mark(changed: bool) -> impl IntoView {
-    changed.then(|| view! { <span class="change-mark">" (changed)"</span> })
+/// A row of the comparison: the original's items, the what-if's, and whether they differ.
+struct Row {
+    testid: String,
+    key: String,
+    label: String,
+    original: Vec<Item>,
+    branch: Vec<Item>,
+    changed: bool,
 }
 
 fn rating_text(framework: &Framework, r: &StandardResult) -> String {
@@ -189,60 +202,134 @@ fn side(
     definition: &Standard,
     r: &StandardResult,
     changes: Option<(&Comparison, usize)>,
-) -> impl IntoView {
+) -> Vec<Item> {
     let differs =
         |test: &dyn Fn(&Difference) -> bool| changes.is_some_and(|(c, i)| c.for_standard(i).any(test));
-    let rating_changed = differs(&|d| {
-        matches!(
-            d,
-            Difference::Rating { .. } | Difference::MechanicalRating { .. } | Difference::Discretion { .. }
-        )
-    });
-    let score_changed = differs(&|d| matches!(d, Difference::Score { .. }));
-    let flags_changed =
-        differs(&|d| matches!(d, Difference::FlagAdded { .. } | Difference::FlagRemoved { .. }));
-    let bands = definition
-        .key_questions
-        .iter()
-        .zip(&r.key_questions)
-        .enumerate()
-        .map(|(k, (kq, result))| {
-            let changed = changes.is_some_and(|(c, i)| c.band_changed(i, k));
-            let band = result
-                .band
-                .map_or("–".to_owned(), |b| framework.band_name(b).to_owned());
-            view! { <li class:changed=changed>{format!("{}: {band}", kq.id)}{mark(changed)}</li> }
-        })
-        .collect_view();
-    let flags: Vec<&str> = r.flags.iter().map(words::flag_title).collect();
-    let flags = if flags.is_empty() {
-        "No flags".to_owned()
-    } else {
-        format!("Flags: {}", flags.join(", "))
-    };
-    view! {
-        <div class:changed=rating_changed class="compare-rating">
-            <span class="icon" aria-hidden="true">{r.rating.map(words::rating_icon)}</span>
-            " " {rating_text(framework, r)} {mark(rating_changed)}
-        </div>
-        <div class:changed=score_changed>
-            {r.score.map_or("No score".to_owned(), |s| format!("Score {s}"))} {mark(score_changed)}
-        </div>
-        {(!definition.key_questions.is_empty()).then(|| view! { <ul class="plain compare-bands">{bands}</ul> })}
-        {(!definition.key_questions.is_empty()).then(|| view! {
-            <div class:changed=flags_changed>{flags} {mark(flags_changed)}</div>
-        })}
+    let mut items = vec![
+        Item {
+            icon: r.rating.map(words::rating_icon),
+            text: rating_text(framework, r),
+            changed: differs(&|d| {
+                matches!(
+                    d,
+                    Difference::Rating { .. }
+                        | Difference::MechanicalRating { .. }
+                        | Difference::Discretion { .. }
+                )
+            }),
+        },
+        item(
+            r.score.map_or("No score".to_owned(), |s| format!("Score {s}")),
+            differs(&|d| matches!(d, Difference::Score { .. })),
+        ),
+    ];
+    for (k, (kq, result)) in definition.key_questions.iter().zip(&r.key_questions).enumerate() {
+        let band = result
+            .band
+            .map_or("–".to_owned(), |b| framework.band_name(b).to_owned());
+        items.push(item(
+            format!("{}: {band}", kq.id),
+            changes.is_some_and(|(c, i)| c.band_changed(i, k)),
+        ));
+    }
+    if !definition.key_questions.is_empty() {
+        let flags: Vec<&str> = r.flags.iter().map(words::flag_title).collect();
+        let text = if flags.is_empty() {
+            "No flags".to_owned()
+        } else {
+            format!("Flags: {}", flags.join(", "))
+        };
+        items.push(item(
+            text,
+            differs(&|d| matches!(d, Difference::FlagAdded { .. } | Difference::FlagRemoved { .. })),
+        ));
+    }
+    items
+}
+
+fn overall_item(framework: &Framework, r: &ScenarioResult, changed: bool) -> Item {
+    Item {
+        icon: r.overall.map(words::rating_icon),
+        text: match r.overall {
+            Some(o) => framework.label(o).to_owned(),
+            None => format!(
+                "Not named yet: between {} and {}",
+                framework.label(r.reachable.0),
+                framework.label(r.reachable.1)
+            ),
+        },
+        changed,
     }
 }
 
-fn overall_text(framework: &Framework, r: &ScenarioResult) -> String {
-    match r.overall {
-        Some(o) => framework.label(o).to_owned(),
-        None => format!(
-            "Not named yet: between {} and {}",
-            framework.label(r.reachable.0),
-            framework.label(r.reachable.1)
-        ),
+fn rows(framework: &Framework, before: &ScenarioResult, after: &ScenarioResult, c: &Comparison) -> Vec<Row> {
+    let mut rows: Vec<Row> = framework
+        .standards
+        .iter()
+        .enumerate()
+        .filter_map(|(i, definition)| {
+            Some((i, definition, before.standards.get(i)?, after.standards.get(i)?))
+        })
+        .map(|(i, definition, b, a)| Row {
+            testid: format!("compare-row-{}", definition.id),
+            key: definition.id.clone(),
+            label: format!("{} {}", definition.id, definition.name),
+            original: side(framework, definition, b, None),
+            branch: side(framework, definition, a, Some((c, i))),
+            changed: c.standard_changed(i),
+        })
+        .collect();
+    for (i, d) in framework.domains.iter().enumerate() {
+        let (Some(b), Some(a)) = (before.domains.get(i), after.domains.get(i)) else {
+            continue;
+        };
+        let changed = c.domain_changed(i);
+        rows.push(Row {
+            testid: format!("compare-domain-{}", d.id),
+            key: format!("domain-{}", d.id),
+            label: format!("Domain {} {} subtotal", d.id, d.name),
+            original: vec![item(format!("{}/{}", b.score, b.max), false)],
+            branch: vec![item(format!("{}/{}", a.score, a.max), changed)],
+            changed,
+        });
+    }
+    let total_changed = before.total != after.total;
+    rows.push(Row {
+        testid: "compare-total".into(),
+        key: "total".into(),
+        label: "Total score".into(),
+        original: vec![item(format!("{}/{}", before.total, before.max), false)],
+        branch: vec![item(format!("{}/{}", after.total, after.max), total_changed)],
+        changed: total_changed,
+    });
+    let overall_changed = c
+        .differences
+        .iter()
+        .any(|d| matches!(d, Difference::Overall { .. } | Difference::Reachable { .. }));
+    rows.push(Row {
+        testid: "compare-overall".into(),
+        key: "overall".into(),
+        label: "Overall rating".into(),
+        original: vec![overall_item(framework, before, false)],
+        branch: vec![overall_item(framework, after, overall_changed)],
+        changed: overall_changed,
+    });
+    rows
+}
+
+fn cell(items: Vec<Item>, testid: String) -> impl IntoView {
+    view! {
+        <td data-testid=testid>
+            <ul class="plain">
+                {items.into_iter().map(|i| view! {
+                    <li class:changed=i.changed>
+                        {i.icon.map(|icon| view! { <span class="icon" aria-hidden="true">{icon}" "</span> })}
+                        {i.text}
+                        {i.changed.then(|| view! { <span class="change-mark">" (changed)"</span> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </td>
     }
 }
 
@@ -252,46 +339,25 @@ fn table_view(
     after: &ScenarioResult,
     c: &Comparison,
 ) -> impl IntoView {
-    let rows = framework
-        .standards
-        .iter()
-        .enumerate()
-        .filter_map(|(i, definition)| Some((i, definition, before.standards.get(i)?, after.standards.get(i)?)))
-        .map(|(i, definition, b, a)| {
-            let changed = c.standard_changed(i);
+    let rows = rows(framework, before, after, c)
+        .into_iter()
+        .map(|row| {
             view! {
-                <tr class:changed=changed data-testid=format!("compare-row-{}", definition.id)>
-                    <th scope="row">{format!("{} {}", definition.id, definition.name)}</th>
-                    <td data-testid=format!("compare-original-{}", definition.id)>{side(framework, definition, b, None)}</td>
-                    <td data-testid=format!("compare-branch-{}", definition.id)>{side(framework, definition, a, Some((c, i)))}</td>
-                    <td data-testid=format!("compare-changed-{}", definition.id)>{changed_tag(changed)}</td>
+                <tr class:changed=row.changed data-testid=row.testid>
+                    <th scope="row">{row.label}</th>
+                    {cell(row.original, format!("compare-original-{}", row.key))}
+                    {cell(row.branch, format!("compare-branch-{}", row.key))}
+                    <td data-testid=format!("compare-changed-{}", row.key)>
+                        {if row.changed {
+                            view! { <span class="tag tag-changed">"Changed"</span> }.into_any()
+                        } else {
+                            view! { <span class="muted">"Same"</span> }.into_any()
+                        }}
+                    </td>
                 </tr>
             }
         })
         .collect_view();
-    let domains = framework
-        .domains
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| Some((i, d, before.domains.get(i)?, after.domains.get(i)?)))
-        .map(|(i, d, b, a)| {
-            let changed = c.domain_changed(i);
-            view! {
-                <tr class:changed=changed data-testid=format!("compare-domain-{}", d.id)>
-                    <th scope="row">{format!("Domain {} {} subtotal", d.id, d.name)}</th>
-                    <td>{format!("{}/{}", b.score, b.max)}</td>
-                    <td>{format!("{}/{}", a.score, a.max)}{mark(changed)}</td>
-                    <td>{changed_tag(changed)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let total_changed = before.total != after.total;
-    let overall_changed = c
-        .differences
-        .iter()
-        .any(|d| matches!(d, Difference::Overall { .. } | Difference::Reachable { .. }));
-    let overall_icon = |r: &ScenarioResult| r.overall.map(words::rating_icon);
     let differences = c
         .differences
         .iter()
@@ -309,22 +375,7 @@ fn table_view(
                         <th scope="col">"Difference"</th>
                     </tr>
                 </thead>
-                <tbody>
-                    {rows}
-                    {domains}
-                    <tr class:changed=total_changed data-testid="compare-total">
-                        <th scope="row">"Total score"</th>
-                        <td>{format!("{}/{}", before.total, before.max)}</td>
-                        <td>{format!("{}/{}", after.total, after.max)}{mark(total_changed)}</td>
-                        <td>{changed_tag(total_changed)}</td>
-                    </tr>
-                    <tr class:changed=overall_changed data-testid="compare-overall">
-                        <th scope="row">"Overall rating"</th>
-                        <td><span aria-hidden="true">{overall_icon(before)}</span>" "{overall_text(framework, before)}</td>
-                        <td><span aria-hidden="true">{overall_icon(after)}</span>" "{overall_text(framework, after)}{mark(overall_changed)}</td>
-                        <td>{changed_tag(overall_changed)}</td>
-                    </tr>
-                </tbody>
+                <tbody>{rows}</tbody>
             </table>
         </div>
         <details class="compare-list">
