@@ -46,8 +46,9 @@ fn focus_scenario_select() {
 pub fn Comparison() -> impl IntoView {
     let state = expect_context::<AppState>();
     // The original's name and result, while the current scenario is a branch of one
-    // under the same framework.
-    let original = Memo::new(move |_| {
+    // under the same framework. Scoring is cheap: the views below recompute it rather
+    // than keep it in a memo (smaller page).
+    let original = move || {
         state.library.with(|l| {
             let original = l.original_of_current()?;
             if original.form.framework != l.current().form.framework {
@@ -57,22 +58,21 @@ pub fn Comparison() -> impl IntoView {
             let (scenario, _) = original.form.to_scenario(framework);
             Some((original.name.clone(), score(framework, &scenario)))
         })
-    });
-    let comparison = Memo::new(move |_| {
-        original.with(|o| {
-            o.as_ref().map(|(_, before)| {
-                state
-                    .result
-                    .with(|after| compare(state.framework.get().0, before, after))
-            })
+    };
+    let is_branch = move || {
+        state.library.with(|l| {
+            l.original_of_current()
+                .is_some_and(|o| o.form.framework == l.current().form.framework)
         })
-    });
+    };
     let summary = move || {
-        comparison.with(|c| {
-            c.as_ref()
-                .map(|c| summary_sentence(state.framework.get().0, c))
-                .unwrap_or_default()
-        })
+        let framework = state.framework.get().0;
+        let (_, before) = original()?;
+        Some(
+            state
+                .result
+                .with(|after| summary_sentence(framework, &compare(framework, &before, after))),
+        )
     };
     let keep = move |_| {
         let name = state.library.with_untracked(|l| l.current().name.clone());
@@ -92,27 +92,25 @@ pub fn Comparison() -> impl IntoView {
     };
     let table = move || {
         let framework = state.framework.get().0;
-        original.with(|o| {
-            let (_, before) = o.as_ref()?;
-            comparison.with(|c| {
-                let c = c.as_ref()?;
-                Some(state.result.with(|after| table_view(framework, before, after, c)))
-            })
-        })
+        let (_, before) = original()?;
+        Some(
+            state
+                .result
+                .with(|after| table_view(framework, &before, after, &compare(framework, &before, after))),
+        )
     };
     let names = move || {
         let branch = state.library.with(|l| l.current().name.clone());
-        original.with(|o| {
-            o.as_ref().map(|(name, _)| {
-                format!(
-                    "The original, \u{201c}{name}\u{201d}, beside this what-if branch, \u{201c}{branch}\u{201d}. \
-                     Edit the branch in the calculator below: the comparison follows."
-                )
-            })
-        })
+        let name = state
+            .library
+            .with(|l| l.original_of_current().map(|o| o.name.clone()))?;
+        Some(format!(
+            "The original, \u{201c}{name}\u{201d}, beside this what-if branch, \u{201c}{branch}\u{201d}. \
+             Edit the branch in the calculator below: the comparison follows."
+        ))
     };
     view! {
-        <Show when=move || original.with(Option::is_some)>
+        <Show when=is_branch>
             <section class="compare" aria-labelledby="compare-heading" data-testid="compare">
                 <h2 id="compare-heading">"What-if comparison"</h2>
                 <p data-testid="compare-names">{names}</p>
