@@ -3,7 +3,22 @@
 // original; discard; and a kept branch surviving a reload.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, expectText, expectContains, eventually } from "./lib/harness.mjs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { useBrowser, expectText, expectContains, eventually, ROOT, RESULTS } from "./lib/harness.mjs";
+
+const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+/** axe-core's WCAG A/AA violations on the page as it stands (ids and first targets). */
+async function violations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE);
+  const results = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+    TAGS,
+  );
+  return results.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+}
 
 describe("explain mode and what-if comparison", () => {
   const env = useBrowser();
@@ -61,6 +76,15 @@ describe("explain mode and what-if comparison", () => {
     await expectText(calc.byTestId("compare-changed-3.3"), "Same");
     await expectContains(calc.byTestId("compare-summary"), "3.4 Joint working: rating Inadequate, now Outstanding");
     await expectContains(calc.byTestId("compare-summary"), "Overall rating: Requires improvement, now Good");
+
+    // Accessible with the comparison and an explanation showing, in presentation mode.
+    await calc.button("presentation").click();
+    await calc.button("explain-3.4").click();
+    await eventually(async () => assert.equal(await calc.byTestId("explain-panel-3.4").count(), 1));
+    assert.deepEqual(await violations(calc.page), [], "axe violations with the comparison and an explanation open");
+    mkdirSync(join(RESULTS, "screenshots"), { recursive: true });
+    await calc.byTestId("compare").screenshot({ path: join(RESULTS, "screenshots", "what-if-comparison.png") });
+    await calc.byTestId("standard-3.4").screenshot({ path: join(RESULTS, "screenshots", "explain-3.4-presentation.png") });
 
     await calc.button("discard-branch").click();
     await eventually(async () => assert.equal(await calc.byTestId("compare").count(), 0));
