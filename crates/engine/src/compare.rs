@@ -86,6 +86,12 @@ pub enum Difference {
 
 impl Difference {
     /// The standard it concerns, if any.
+    ///
+    /// ```
+    /// use yj_rating_engine::compare::Difference;
+    /// assert_eq!(Difference::Score { standard: 3, before: None, after: Some(2) }.standard(), Some(3));
+    /// assert_eq!(Difference::Total { before: 1, after: 2 }.standard(), None);
+    /// ```
     pub fn standard(&self) -> Option<usize> {
         match self {
             Difference::KeyQuestionBand { standard, .. }
@@ -251,6 +257,20 @@ impl Comparison {
 /// Every difference between two results of the same framework: `before` is the original,
 /// `after` the what-if. Standards and domains are compared by position, so both must
 /// come from `score(framework, _)` with the same `framework`.
+///
+/// ```
+/// use yj_rating_engine::{compare::{compare, Difference}, score, Entry, Framework, Rating, Scenario};
+/// let youth = Framework::youth_2018();
+/// let mut before = Scenario::new("youth-2018");
+/// before.standards.insert("1.1".into(), Entry::Judgement(Rating::Good));
+/// let mut after = before.clone();
+/// after.standards.insert("1.1".into(), Entry::Judgement(Rating::Outstanding));
+/// let c = compare(youth, &score(youth, &before), &score(youth, &after));
+/// assert_eq!(c.differences[0], Difference::MechanicalRating {
+///     standard: 0, before: Some(Rating::Good), after: Some(Rating::Outstanding) });
+/// assert!(c.differences.contains(&Difference::Total { before: 2, after: 3 }));
+/// assert!(compare(youth, &score(youth, &before), &score(youth, &before)).differences.is_empty());
+/// ```
 pub fn compare(framework: &Framework, before: &ScenarioResult, after: &ScenarioResult) -> Comparison {
     let mut differences = Vec::new();
     let standards = before.standards.iter().zip(&after.standards).enumerate();

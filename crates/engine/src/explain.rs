@@ -32,7 +32,17 @@ pub const RULE_DISCRETION: &str = "1.4";
 /// Scores and the overall rating.
 pub const RULE_SCORES: &str = "1.5";
 
-/// How one standard's rating arises.
+/// How one standard's rating arises: built by [`explain`].
+///
+/// ```
+/// use yj_rating_engine::{explain::explain, score, Framework, Scenario};
+/// let youth = Framework::youth_2018();
+/// let blank = Scenario::new("youth-2018");
+/// let e = explain(youth, &blank, &score(youth, &blank), "2.1").unwrap();
+/// assert_eq!(e.heading, "2.1 Assessment");
+/// assert_eq!(e.rating, None);
+/// assert_eq!(e.steps[0].text, "Nothing has been entered for this standard yet, so it is not rated.");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Explanation {
     /// The standard's id, e.g. `3.4`.
