@@ -60,6 +60,7 @@ pub fn aside(index: usize, value: Value) -> StoredScenario {
             scenario: value,
             unparsed: Default::default(),
         },
+        branch_of: None,
     }
 }
 

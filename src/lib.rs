@@ -2,6 +2,7 @@
 //! engine, and the engine exposed to JavaScript as `score(scenario)`.
 
 pub mod actions;
+pub mod branch;
 pub mod browser;
 pub mod components;
 pub mod frameworks;

@@ -11,6 +11,8 @@ pub struct Named {
     pub id: u64,
     pub name: String,
     pub form: Form,
+    /// The scenario this one is a what-if branch of, if it is one.
+    pub branch_of: Option<u64>,
 }
 
 /// All the user's scenarios, one of them current.
@@ -48,7 +50,12 @@ impl Library {
     pub fn add(&mut self, name: String, form: Form) -> u64 {
         let id = self.next_id;
         self.next_id += 1;
-        self.scenarios.push(Named { id, name, form });
+        self.scenarios.push(Named {
+            id,
+            name,
+            form,
+            branch_of: None,
+        });
         self.current = id;
         id
     }
@@ -145,6 +152,7 @@ impl Library {
                     id: s.id,
                     name: s.name.clone(),
                     form: StoredForm::from_form(&s.form, framework),
+                    branch_of: s.branch_of,
                 }
             })
             .collect();
@@ -196,6 +204,7 @@ impl Library {
                         id: saved.id,
                         name: saved.name,
                         form,
+                        branch_of: saved.branch_of,
                     })
                 }
                 Err(err) => {
@@ -211,6 +220,7 @@ impl Library {
         if !library.scenarios.iter().any(|s| s.id == library.current) {
             library.current = library.scenarios[0].id;
         }
+        library.forget_lost_originals();
         (library, unreadable)
     }
 }
@@ -232,6 +242,9 @@ pub struct StoredScenario {
     pub id: u64,
     pub name: String,
     pub form: StoredForm,
+    /// The id of the scenario this one is a what-if branch of (absent: not a branch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub branch_of: Option<u64>,
 }
 
 #[cfg(test)]

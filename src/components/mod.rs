@@ -2,8 +2,10 @@
 //! lives here.
 
 mod case_grid;
+mod compare;
 mod count_input;
 mod error_summary;
+mod explain;
 mod framework_panel;
 mod notices;
 mod scenario_bar;
@@ -55,6 +57,7 @@ pub fn Calculator() -> impl IntoView {
             <framework_panel::FrameworkPanel/>
             <notices::Notices/>
             <summary::Summary/>
+            <compare::Comparison/>
             <main id="main" tabindex="-1">
                 <error_summary::ErrorSummary/>
                 <p class="framework-name" data-testid="framework">{move || format!("Framework: {}", state.framework.get().name)}</p>

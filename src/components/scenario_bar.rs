@@ -109,6 +109,7 @@ pub fn ScenarioBar() -> impl IntoView {
                 <button type="button" class="button" data-testid="new-blank" on:click=move |_| state.new_blank()>"New blank"</button>
                 <button type="button" class="button" data-testid="load-example" on:click=move |_| state.load_example()>"Load Torbay 2021 example"</button>
                 <button type="button" class="button" data-testid="duplicate" on:click=move |_| { state.library.update(|l| { l.duplicate_current(); }); }>"Duplicate"</button>
+                <super::compare::BranchButton/>
                 <button type="button" class="button button-warning" data-testid="delete" on:click=move |_| state.delete_current()>"Delete"</button>
                 <button type="button" class="button" data-testid="export" on:click=move |_| state.export()>"Export file"</button>
                 <label class="button file-button" for="import-file">"Import file"</label>

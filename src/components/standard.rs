@@ -102,6 +102,7 @@ fn StandardHeading(standard: Standard, result: Memo<StandardResult>) -> impl Int
                 {(!standard.counts_in_score).then(|| view! { <span class="tag">"Does not count in the score"</span> })}
             </div>
         </div>
+        <super::explain::Explain standard=standard.clone()/>
         {(!standard.description.is_empty()).then(|| view! { <p class="description">{standard.description.clone()}</p> })}
         {(!standard.note.is_empty()).then(|| view! {
             <p class="standard-note" data-testid=format!("note-{id}")>{standard.note.clone()}</p>

@@ -20,8 +20,10 @@
 //! assert_eq!(result.overall, None); // eleven standards still to rate
 //! ```
 
+pub mod compare;
 mod convert;
 mod error;
+pub mod explain;
 mod framework;
 mod percentage;
 mod rating;
