@@ -20,6 +20,7 @@
 //! assert_eq!(result.overall, None); // eleven standards still to rate
 //! ```
 
+mod confidence;
 mod error;
 mod framework;
 mod percentage;
@@ -28,6 +29,10 @@ pub mod report;
 mod scenario;
 mod score;
 
+pub use confidence::{
+    band_edges, band_probabilities, confidence, regularized_incomplete_beta, wilson_interval, Confidence,
+    ConfidenceLevel, Interval,
+};
 pub use error::{Error, Problem};
 pub use framework::{
     DiscretionRules, Domain, Framework, KeyQuestion, KeyQuestionBand, OverallBand, RatedBy, Standard,
