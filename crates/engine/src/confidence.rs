@@ -241,9 +241,10 @@ pub fn band_edges(framework: &Framework, rounding: Rounding) -> [f64; 4] {
 }
 
 /// The probability that the true proportion lies in each of the framework's four
-/// key-question bands (lowest first), from the posterior `Beta(yes + 1, relevant - yes
-/// + 1)` of a uniform prior; `None` when there are no relevant cases or more Yes
-/// answers than relevant cases. Each is in 0 to 1 and they sum to 1.
+/// key-question bands (lowest first), from the posterior
+/// `Beta(yes + 1, relevant - yes + 1)` of a uniform prior; `None` when there are no
+/// relevant cases or more Yes answers than relevant cases. Each is in 0 to 1 and they
+/// sum to 1.
 ///
 /// ```
 /// use yj_rating_engine::{band_probabilities, Framework, Rounding};

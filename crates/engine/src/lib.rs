@@ -21,6 +21,7 @@
 //! ```
 
 mod confidence;
+pub mod csv;
 mod error;
 mod framework;
 mod percentage;
