@@ -1,14 +1,15 @@
 //! `yj-rating`: scores a scenario file and prints the ratings table as the
-//! inspectorate's reports lay it out, or the full result as JSON.
+//! inspectorate's reports lay it out, or the full result as JSON, and can write every
+//! key-question count and result as CSV.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
-use yj_rating_engine::{report, score, Framework, Scenario};
+use yj_rating_engine::{csv, report, score, Framework, Scenario};
 
 mod table;
 
 const USAGE: &str = "\
-Usage: yj-rating score [--json] FILE
+Usage: yj-rating score [--json] [--csv CSV_FILE] FILE
 
 Scores an inspection scenario file (format yj-rating-scenario, version 1) and prints
 the ratings table: each standard's rating, marks for discretion and flags, domain
@@ -16,6 +17,10 @@ subtotals and the overall score and rating. FILE `-` reads standard input.
 
 Options:
   --json       print the full result as JSON instead of the table
+  --csv CSV_FILE
+               also write every key-question count and result as CSV (one row per
+               key question, one per judgement standard) to CSV_FILE; `-` prints the
+               CSV instead of the table
   -h, --help   print this help
   -V, --version
 
@@ -26,17 +31,27 @@ Exit status: 0 scored, 1 the scenario is invalid (errors on stderr), 2 usage err
 enum Command {
     Help,
     Version,
-    Score { file: String, json: bool },
+    Score {
+        file: String,
+        json: bool,
+        csv: Option<String>,
+    },
 }
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut json = false;
+    let mut csv = None;
     let mut positional = Vec::new();
-    for arg in args {
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
             "-V" | "--version" => return Ok(Command::Version),
             "--json" => json = true,
+            "--csv" => match args.next() {
+                Some(target) if target == "-" || !target.starts_with('-') => csv = Some(target.clone()),
+                _ => return Err("--csv needs a file name (or - for standard output)".into()),
+            },
             "-" => positional.push(arg.clone()),
             flag if flag.starts_with('-') => return Err(format!("unknown option '{flag}'")),
             _ => positional.push(arg.clone()),
@@ -46,9 +61,13 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         [] => Err("missing command (expected 'score')".into()),
         [command, ..] if command != "score" => Err(format!("unknown command '{command}' (expected 'score')")),
         [_] => Err("missing FILE (use - for standard input)".into()),
+        [_, _] if json && csv.as_deref() == Some("-") => {
+            Err("--json and --csv - cannot both print to standard output".into())
+        }
         [_, file] => Ok(Command::Score {
             file: file.clone(),
             json,
+            csv,
         }),
         [_, _, extra, ..] => Err(format!("unexpected argument '{extra}'")),
     }
@@ -67,7 +86,7 @@ fn read_input(file: &str) -> Result<String, String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (file, json) = match parse_args(&args) {
+    let (file, json, csv_target) = match parse_args(&args) {
         Ok(Command::Help) => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -76,7 +95,7 @@ fn main() -> ExitCode {
             println!("yj-rating {}", env!("CARGO_PKG_VERSION"));
             return ExitCode::SUCCESS;
         }
-        Ok(Command::Score { file, json }) => (file, json),
+        Ok(Command::Score { file, json, csv }) => (file, json, csv),
         Err(message) => {
             eprintln!("yj-rating: {message}\n\n{USAGE}");
             return ExitCode::from(2);
@@ -110,7 +129,15 @@ fn main() -> ExitCode {
         return ExitCode::from(1);
     };
     let result = score(framework, &scenario);
-    let output = if json {
+    if let Some(target) = csv_target.as_deref().filter(|t| *t != "-") {
+        if let Err(err) = std::fs::write(target, csv::to_csv(framework, &scenario, &result)) {
+            eprintln!("yj-rating: cannot write {target}: {err}");
+            return ExitCode::from(1);
+        }
+    }
+    let output = if csv_target.as_deref() == Some("-") {
+        csv::to_csv(framework, &scenario, &result)
+    } else if json {
         let value = report::to_json(framework, &scenario, &result);
         serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
     } else {
@@ -135,15 +162,29 @@ mod tests {
             parse_args(&args(&["score", "a.json"])),
             Ok(Command::Score {
                 file: "a.json".into(),
-                json: false
+                json: false,
+                csv: None
             })
         );
         assert_eq!(
             parse_args(&args(&["score", "--json", "-"])),
             Ok(Command::Score {
                 file: "-".into(),
-                json: true
+                json: true,
+                csv: None
             })
+        );
+        assert_eq!(
+            parse_args(&args(&["score", "--csv", "out.csv", "a.json"])),
+            Ok(Command::Score {
+                file: "a.json".into(),
+                json: false,
+                csv: Some("out.csv".into())
+            })
+        );
+        assert_eq!(
+            parse_args(&args(&["score", "--json", "--csv", "-", "-"])),
+            Err("--json and --csv - cannot both print to standard output".into())
         );
         assert_eq!(parse_args(&args(&["--help"])), Ok(Command::Help));
     }
@@ -163,8 +204,12 @@ mod tests {
             Err("missing FILE (use - for standard input)".into())
         );
         assert_eq!(
-            parse_args(&args(&["score", "--csv", "x"])),
-            Err("unknown option '--csv'".into())
+            parse_args(&args(&["score", "--tsv", "x"])),
+            Err("unknown option '--tsv'".into())
+        );
+        assert_eq!(
+            parse_args(&args(&["score", "x", "--csv"])),
+            Err("--csv needs a file name (or - for standard output)".into())
         );
         assert_eq!(
             parse_args(&args(&["score", "a", "b"])),
