@@ -1,6 +1,7 @@
 //! The views. They show what the engine computed and send edits to the state; no rule
 //! lives here.
 
+mod confidence;
 mod count_input;
 mod error_summary;
 mod notices;
@@ -12,6 +13,7 @@ use crate::browser;
 use crate::state::AppState;
 use leptos::prelude::*;
 
+pub use confidence::{chance, ConfidencePreference};
 pub use count_input::field_id;
 
 /// The whole calculator.
@@ -32,6 +34,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Calculator() -> impl IntoView {
     let state = expect_context::<AppState>();
+    provide_context(ConfidencePreference::new());
     let domains = move || {
         let framework = state.framework.get();
         framework
