@@ -66,7 +66,7 @@ async fn figures_shown_for_a_key_question() {
     // The rated band is marked in words, not colour alone.
     let rated = page.texts_in("confidence-2.1-desistance", "td.rated-band .figure");
     assert_eq!(rated, ["30%"]);
-    let marks = page.texts_in("confidence-2.1-desistance", "td .hint");
+    let marks = page.texts_in("confidence-2.1-desistance", "td .rated-mark");
     assert_eq!(marks, ["this figure's band"]);
     let sentences = page.texts_in("confidence-words-2.1", "li");
     assert_eq!(

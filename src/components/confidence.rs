@@ -146,7 +146,7 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
                                             <span class="bar" aria-hidden="true">
                                                 <span class="bar-fill" style:width=format!("{:.1}%", p * 100.0)></span>
                                             </span>
-                                            {rated.then(|| view! { <span class="hint">"this figure's band"</span> })}
+                                            {rated.then(|| view! { <span class="rated-mark">"this figure's band"</span> })}
                                         </td>
                                     }
                                 })
@@ -228,7 +228,7 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
                         </select>
                     </div>
                     <div class="table-wrap">
-                        <table class="kq-table confidence-table">
+                        <table class="confidence-table">
                             <caption class="visually-hidden">{caption.clone()}</caption>
                             <thead>
                                 <tr>
