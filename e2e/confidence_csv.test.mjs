@@ -3,7 +3,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { useBrowser, TORBAY, expectText, expectContains, expectVisible, eventually } from "./lib/harness.mjs";
+import { join } from "node:path";
+import { useBrowser, ROOT, TORBAY, expectText, expectContains, expectVisible, eventually } from "./lib/harness.mjs";
 import { CASE_STANDARDS, KEY_QUESTIONS } from "./lib/calculator.mjs";
 
 /** A strict RFC 4180 reader: records of fields, CRLF line ends, doubled quotes. */
@@ -41,6 +42,19 @@ function parseCsv(text) {
   assert.equal(quoted, false, "unterminated quoted field");
   assert.deepEqual([field, record], ["", []], "the last record ends with CRLF");
   return records;
+}
+
+const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+/** axe-core's WCAG 2.x A and AA violations on the page (evaluated over DevTools, CSP untouched). */
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE);
+  const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+  const results = await page.evaluate(
+    (values) => window.axe.run(document, { runOnly: { type: "tag", values }, resultTypes: ["violations"] }),
+    tags,
+  );
+  return results.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
 }
 
 /** Clicks Export CSV and returns the download's suggested name and text. */
@@ -147,5 +161,17 @@ describe("sample confidence and CSV export", () => {
     const { text } = await exportCsv(page, calc);
     assert.ok(text.includes("\r\nCourt disposals,2.1,Assessment,cases,desistance,"), text.slice(0, 400));
     assert.equal(downloads, 1);
+  });
+
+  test("open panels pass axe, in presentation mode too", { timeout: 60_000 }, async (t) => {
+    const { page, calc } = await env.open(t);
+    await calc.loadExample();
+    for (const id of CASE_STANDARDS) await calc.byTestId(`confidence-toggle-${id}`).click();
+    await expectText(calc.byTestId("confidence-3.4-recommendations-interval"), "80% sure: 11%\u201368%");
+    assert.deepEqual(await axeViolations(page), []);
+    await calc.button("presentation").click();
+    await calc.byTestId("confidence-level-3.1").selectOption("95");
+    await expectText(calc.byTestId("confidence-3.4-recommendations-interval"), "95% sure: 6%\u201379%");
+    assert.deepEqual(await axeViolations(page), []);
   });
 });

@@ -193,6 +193,8 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
         .iter()
         .map(|b| view! { <th scope="col">{format!("Chance: {}", b.name)}</th> })
         .collect_view();
+    // Also the name of the table's scrolling region, which is focusable so that a table
+    // wider than the page (presentation mode) can be scrolled by keyboard.
     let caption = format!("Sample confidence for {} {}", standard.id, standard.name);
     let level_testid = format!("confidence-level-{id}");
     let words_testid = format!("confidence-words-{id}");
@@ -227,7 +229,7 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
                             })}
                         </select>
                     </div>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=caption.clone()>
                         <table class="confidence-table">
                             <caption class="visually-hidden">{caption.clone()}</caption>
                             <thead>
