@@ -39,6 +39,12 @@ impl ConfidenceLevel {
     pub const ALL: [ConfidenceLevel; 2] = [ConfidenceLevel::Eighty, ConfidenceLevel::NinetyFive];
 
     /// The level in percent: 80 or 95.
+    ///
+    /// ```
+    /// use yj_rating_engine::ConfidenceLevel;
+    /// let percents = ConfidenceLevel::ALL.map(ConfidenceLevel::percent);
+    /// assert_eq!(percents, [80, 95]);
+    /// ```
     pub fn percent(self) -> u32 {
         match self {
             ConfidenceLevel::Eighty => 80,
@@ -72,6 +78,13 @@ impl ConfidenceLevel {
 }
 
 /// An interval for a true proportion, as fractions from 0 to 1.
+///
+/// ```
+/// use yj_rating_engine::{wilson_interval, ConfidenceLevel};
+/// let interval = wilson_interval(0, 20, ConfidenceLevel::NinetyFive).unwrap();
+/// assert_eq!(interval.lower, 0.0);
+/// assert!((interval.upper - 0.1611).abs() < 0.00005); // Newcombe (1998), Table I
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Interval {
     /// The lower end.
@@ -93,6 +106,11 @@ impl Interval {
     }
 
     /// The upper end as a whole percentage (rounded to nearest), for display.
+    ///
+    /// ```
+    /// use yj_rating_engine::Interval;
+    /// assert_eq!(Interval { lower: 0.0, upper: 0.995 }.upper_percent(), 100);
+    /// ```
     pub fn upper_percent(self) -> u32 {
         whole_percent(self.upper)
     }
@@ -286,6 +304,17 @@ pub fn band_probabilities(
 
 /// A key question's sample confidence: the interval at a level and the band
 /// probabilities, with the band the observed figure is in.
+///
+/// ```
+/// use yj_rating_engine::{confidence, Answers, ConfidenceLevel, Framework, Rating, Rounding};
+/// let answers = Some(Answers { relevant: 5, yes: 4 }); // 80%, Large majority
+/// let c = confidence(Framework::youth_2018(), answers, Rounding::Exact, ConfidenceLevel::Eighty).unwrap();
+/// assert_eq!(c.band, Rating::Outstanding);
+/// // 1 - scipy.stats.beta.cdf(0.8, 5, 2): the chance it really is 80% or more.
+/// assert!((c.same_band_probability() - 0.34464).abs() < 1e-9);
+/// assert!((c.lower_band_probability() - 0.65536).abs() < 1e-9);
+/// assert_eq!(c.higher_band_probability(), 0.0); // no band above the top
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Confidence {
     /// The level of `interval`.

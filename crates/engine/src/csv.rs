@@ -17,6 +17,12 @@ use crate::{
 };
 
 /// The header row, in column order.
+///
+/// ```
+/// use yj_rating_engine::csv::COLUMNS;
+/// assert_eq!(&COLUMNS[..3], ["Domain", "Standard id", "Standard"]);
+/// assert_eq!(COLUMNS.last(), Some(&"80% interval to"));
+/// ```
 pub const COLUMNS: [&str; 22] = [
     "Domain",
     "Standard id",
