@@ -40,14 +40,20 @@ impl Default for ConfidencePreference {
 /// assert_eq!(chance(0.0), "0%");
 /// ```
 pub fn chance(probability: f64) -> String {
-    let percent = (probability.clamp(0.0, 1.0) * 100.0).round();
+    let percent = whole_percent(probability);
     match () {
         _ if probability <= 0.0 => "0%".to_owned(),
         _ if probability >= 1.0 => "100%".to_owned(),
-        _ if percent < 1.0 => "under 1%".to_owned(),
-        _ if percent > 99.0 => "over 99%".to_owned(),
-        _ => format!("{percent:.0}%"),
+        _ if percent < 1 => "under 1%".to_owned(),
+        _ if percent > 99 => "over 99%".to_owned(),
+        _ => format!("{}%", whole_percent(probability)),
     }
+}
+
+/// A probability from 0 to 1 as a whole percentage (integer formatting only).
+fn whole_percent(probability: f64) -> u32 {
+    // In 0..=100 after the clamp, so the cast is exact.
+    (probability.clamp(0.0, 1.0) * 100.0).round() as u32
 }
 
 /// The interval in words: "80% sure: 33%–82%".
@@ -144,7 +150,7 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
                                         <td class="band-chance" class:rated-band=rated>
                                             <span class="figure">{chance(*p)}</span>
                                             <span class="bar" aria-hidden="true">
-                                                <span class="bar-fill" style:width=format!("{:.1}%", p * 100.0)></span>
+                                                <span class="bar-fill" style:width=format!("{}%", whole_percent(*p))></span>
                                             </span>
                                             {rated.then(|| view! { <span class="rated-mark">"this figure's band"</span> })}
                                         </td>

@@ -206,7 +206,8 @@ impl KeyQuestionCells {
 
 /// A fraction as a percentage to one decimal place: 0.41499 gives `41.5`.
 fn tenths(fraction: f64) -> String {
-    format!("{:.1}", fraction.clamp(0.0, 1.0) * 100.0)
+    // In 0..=1000 after the clamp; integer formatting keeps float formatting out of the wasm.
+    tenths_to_string((fraction.clamp(0.0, 1.0) * 1000.0).round() as u32)
 }
 
 fn yes_no(value: bool) -> String {
