@@ -123,7 +123,7 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
         result.with(|r| {
             r.key_questions
                 .iter()
-                .map(|kq| confidence(framework, kq.answers, rounding, level).map(|c| (kq.answers, c)))
+                .map(|kq| confidence(framework, kq.answers, rounding, level))
                 .collect::<Vec<_>>()
         })
     });
@@ -139,7 +139,7 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
                     let testid = format!("confidence-{id}-{}", kq.id);
                     let entry = figures.get(k).copied().flatten();
                     let cells = match entry {
-                        Some((_, c)) => {
+                        Some(c) => {
                             let bands = c
                                 .band_probabilities
                                 .iter()
@@ -155,6 +155,7 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
                                             {rated.then(|| view! { <span class="rated-mark">"this figure's band"</span> })}
                                         </td>
                                     }
+                                    .into_any()
                                 })
                                 .collect_view();
                             view! {
@@ -177,6 +178,7 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
                             {cells}
                         </tr>
                     }
+                    .into_any()
                 })
                 .collect_view()
         }
@@ -189,7 +191,9 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
                 .iter()
                 .zip(&key_questions)
                 .filter_map(|(entry, kq)| {
-                    entry.map(|(_, c)| view! { <li>{format!("{}: {}", kq.id, chances_sentence(framework, &c))}</li> })
+                    entry.map(
+                        |c| view! { <li>{format!("{}: {}", kq.id, chances_sentence(framework, &c))}</li> },
+                    )
                 })
                 .collect_view()
         }
@@ -204,15 +208,9 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
     let caption = format!("Sample confidence for {} {}", standard.id, standard.name);
     let level_testid = format!("confidence-level-{id}");
     let words_testid = format!("confidence-words-{id}");
-    view! {
-        <div class="sample-confidence" data-testid=format!("confidence-{id}")>
-            <button type="button" class="link-button confidence-toggle" data-testid=format!("confidence-toggle-{id}")
-                aria-expanded=move || open.get().to_string() aria-controls=panel_id.clone()
-                on:click=move |_| open.update(|o| *o = !*o)>
-                {move || if open.get() { "Hide sample confidence" } else { "Show sample confidence" }}
-            </button>
-            <div id=panel_id class="confidence-panel" hidden=move || !open.get()>
-                <Show when=move || open.get()>
+    let panel = move || {
+        open.get().then(|| {
+            view! {
                     <p class="hint">"How sure each band is, given how few cases it rests on: an interval for the true \
                         figure and the chance that it lies in each band. Information only: it never changes a rating."</p>
                     <div class="field">
@@ -252,7 +250,19 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
                     <ul class="plain confidence-words" aria-live="polite" data-testid=words_testid.clone()>
                         {sentences.clone()}
                     </ul>
-                </Show>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <div class="sample-confidence" data-testid=format!("confidence-{id}")>
+            <button type="button" class="link-button confidence-toggle" data-testid=format!("confidence-toggle-{id}")
+                aria-expanded=move || open.get().to_string() aria-controls=panel_id.clone()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {move || if open.get() { "Hide sample confidence" } else { "Show sample confidence" }}
+            </button>
+            <div id=panel_id class="confidence-panel" hidden=move || !open.get()>
+                {panel}
             </div>
         </div>
     }
