@@ -163,3 +163,31 @@ async fn ratings_are_unchanged_by_the_confidence_figures() {
         before
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_level_is_kept_in_this_browser_apart_from_the_scenarios() {
+    let page = Page::fresh().await;
+    five_cases(&page).await;
+    open(&page, "2.1").await;
+    page.choose("confidence-level-2.1", "95");
+    settle().await;
+    drop(page);
+    assert_eq!(
+        local_storage()
+            .get_item("yj-rating.confidence-level")
+            .unwrap()
+            .as_deref(),
+        Some("95")
+    );
+    // The scenario library does not hold it.
+    let library = local_storage().get_item(LIBRARY_KEY).unwrap().unwrap();
+    assert!(!library.contains("confidence"), "{library}");
+
+    let page = Page::mount().await;
+    open(&page, "2.1").await;
+    assert_eq!(page.value("confidence-level-2.1"), "95");
+    assert_eq!(
+        page.text("confidence-2.1-desistance-interval"),
+        "95% sure: 23%\u{2013}88%"
+    );
+}

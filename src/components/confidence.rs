@@ -7,8 +7,12 @@ use crate::state::AppState;
 use leptos::prelude::*;
 use yj_rating_engine::{confidence, Confidence, ConfidenceLevel, Framework, Standard, StandardResult};
 
+/// Where the browser keeps the confidence level: its own key, apart from the scenario
+/// library, whose format it leaves alone.
+pub const LEVEL_KEY: &str = "yj-rating.confidence-level";
+
 /// The display preference shared by every standard's panel: which confidence level the
-/// intervals use. Not part of the scenario (nothing is saved); 80% on every page load.
+/// intervals use. Not part of the scenario: kept in this browser under [`LEVEL_KEY`].
 #[derive(Clone, Copy)]
 pub struct ConfidencePreference {
     pub level: RwSignal<ConfidenceLevel>,
@@ -21,6 +25,31 @@ impl ConfidencePreference {
             level: RwSignal::new(ConfidenceLevel::default()),
         }
     }
+
+    /// The preference as this browser last kept it (80% when it kept none, or cannot).
+    pub fn load() -> ConfidencePreference {
+        let stored = local_storage()
+            .and_then(|s| s.get_item(LEVEL_KEY).ok().flatten())
+            .and_then(|text| text.parse().ok())
+            .and_then(ConfidenceLevel::from_percent);
+        ConfidencePreference {
+            level: RwSignal::new(stored.unwrap_or_default()),
+        }
+    }
+
+    /// Switches every panel to `level` and keeps it in this browser (silently not,
+    /// where storage is unavailable: it is only a display preference).
+    pub fn set(&self, level: ConfidenceLevel) {
+        self.level.set(level);
+        if let Some(storage) = local_storage() {
+            let _ = storage.set_item(LEVEL_KEY, &level.percent().to_string());
+        }
+    }
+}
+
+/// Local storage, if the browser offers it; never panics.
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
 }
 
 impl Default for ConfidencePreference {
@@ -219,7 +248,7 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
                             on:change=move |ev| {
                                 let level = event_target_value(&ev).parse().ok().and_then(ConfidenceLevel::from_percent);
                                 if let Some(level) = level {
-                                    preference.level.set(level);
+                                    preference.set(level);
                                 }
                             }>
                             {ConfidenceLevel::ALL.map(|level| view! {

@@ -34,7 +34,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Calculator() -> impl IntoView {
     let state = expect_context::<AppState>();
-    provide_context(ConfidencePreference::new());
+    provide_context(ConfidencePreference::load());
     let domains = move || {
         let framework = state.framework.get();
         framework
