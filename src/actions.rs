@@ -5,7 +5,7 @@ use crate::model::Form;
 use crate::share;
 use crate::state::{frameworks, AppState, Notice};
 use leptos::prelude::*;
-use yj_rating_engine::Scenario;
+use yj_rating_engine::{csv, Scenario};
 
 /// The Torbay 2021 worked example of the rule book.
 pub const TORBAY_EXAMPLE: &str = include_str!("../examples/torbay-2021.json");
@@ -102,6 +102,37 @@ impl AppState {
         if !self.ready_to_write("exporting") {
             return;
         }
+        let filename = format!("{}.json", self.file_stem());
+        if let Err(e) = browser::download(&filename, "application/json", &self.scenario_file()) {
+            self.notify(Notice::Error(format!("The export failed: {e}")));
+        }
+    }
+
+    /// The current scenario's scored result as CSV (every key-question count and result).
+    pub fn scenario_csv(&self) -> String {
+        let framework = self.framework_now();
+        self.scenario.with_untracked(|(scenario, _)| {
+            self.result
+                .with_untracked(|result| csv::to_csv(framework, scenario, result))
+        })
+    }
+
+    /// Downloads the current scenario's counts and results as `<scenario name>.csv`.
+    /// Like the file export, it waits until the problems listed at the top are
+    /// corrected, so the spreadsheet always holds what was typed.
+    pub fn export_csv(&self) {
+        if !self.ready_to_write("exporting CSV") {
+            return;
+        }
+        let filename = format!("{}.csv", self.file_stem());
+        if let Err(e) = browser::download(&filename, "text/csv;charset=utf-8", &self.scenario_csv()) {
+            self.notify(Notice::Error(format!("The CSV export failed: {e}")));
+        }
+    }
+
+    /// The current scenario's name as a file name without extension: lower-case letters,
+    /// digits and single hyphens (`scenario` when nothing is left).
+    fn file_stem(&self) -> String {
         let name = self.library.with_untracked(|l| l.current().name.clone());
         let safe: String = name
             .chars()
@@ -114,16 +145,10 @@ impl AppState {
             })
             .collect();
         let words: Vec<&str> = safe.split('-').filter(|w| !w.is_empty()).collect();
-        let filename = format!(
-            "{}.json",
-            if words.is_empty() {
-                "scenario".to_owned()
-            } else {
-                words.join("-")
-            }
-        );
-        if let Err(e) = browser::download(&filename, "application/json", &self.scenario_file()) {
-            self.notify(Notice::Error(format!("The export failed: {e}")));
+        if words.is_empty() {
+            "scenario".to_owned()
+        } else {
+            words.join("-")
         }
     }
 

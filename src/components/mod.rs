@@ -3,6 +3,7 @@
 
 mod case_grid;
 mod compare;
+mod confidence;
 mod count_input;
 mod error_summary;
 mod explain;
@@ -16,6 +17,7 @@ use crate::browser;
 use crate::state::AppState;
 use leptos::prelude::*;
 
+pub use confidence::{chance, ConfidencePreference};
 pub use count_input::field_id;
 
 /// The whole calculator.
@@ -36,6 +38,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Calculator() -> impl IntoView {
     let state = expect_context::<AppState>();
+    provide_context(ConfidencePreference::load());
     let domains = move || {
         let framework = state.framework.get();
         framework

@@ -112,6 +112,7 @@ pub fn ScenarioBar() -> impl IntoView {
                 <super::compare::BranchButton/>
                 <button type="button" class="button button-warning" data-testid="delete" on:click=move |_| state.delete_current()>"Delete"</button>
                 <button type="button" class="button" data-testid="export" on:click=move |_| state.export()>"Export file"</button>
+                <button type="button" class="button" data-testid="export-csv" on:click=move |_| state.export_csv()>"Export CSV"</button>
                 <label class="button file-button" for="import-file">"Import file"</label>
                 <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" data-testid="import-file" on:change=on_file/>
                 <button type="button" class="button" data-testid="share" on:click=share>"Copy share link"</button>

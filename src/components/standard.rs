@@ -242,6 +242,7 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <super::confidence::SampleConfidence standard=standard.clone() result=result/>
             <Flags standard=standard.clone() result=result/>
             <DiscretionForm standard=standard result=result/>
         </article>

@@ -1,15 +1,15 @@
 //! `yj-rating`: scores a scenario file and prints the ratings table as the
-//! inspectorate's reports lay it out, or the full result as JSON.
+//! inspectorate's reports lay it out, or the full result as JSON, and can write every
+//! key-question count and result as CSV.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
-use yj_rating_engine::{report, score, Framework, Scenario};
+use yj_rating_engine::{csv, report, score, Framework, Scenario};
 
 mod table;
 
 const USAGE: &str = "\
-Usage: yj-rating score [--json] FILE
-       yj-rating score [--json] --framework FRAMEWORK_FILE [--framework ...] FILE
+Usage: yj-rating score [--json] [--csv CSV_FILE] [--framework FRAMEWORK_FILE ...] FILE
 
 Scores an inspection scenario file (format yj-rating-scenario, version 1 or 2) and
 prints the ratings table: each standard's rating, marks for discretion and flags,
@@ -21,6 +21,10 @@ Options:
   --framework FRAMEWORK_FILE
                also know the framework in this file (format yj-rating-framework),
                so scenarios naming it can be scored; may be given more than once
+  --csv CSV_FILE
+               also write every key-question count and result as CSV (one row per
+               key question, one per judgement standard) to CSV_FILE; `-` prints the
+               CSV instead of the table
   -h, --help   print this help
   -V, --version
 
@@ -35,12 +39,14 @@ enum Command {
         file: String,
         json: bool,
         frameworks: Vec<String>,
+        csv: Option<String>,
     },
 }
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut json = false;
     let mut frameworks = Vec::new();
+    let mut csv = None;
     let mut positional = Vec::new();
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -52,6 +58,10 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
                 Some(file) => frameworks.push(file.clone()),
                 None => return Err("--framework needs a FRAMEWORK_FILE".into()),
             },
+            "--csv" => match args.next() {
+                Some(target) if target == "-" || !target.starts_with('-') => csv = Some(target.clone()),
+                _ => return Err("--csv needs a file name (or - for standard output)".into()),
+            },
             "-" => positional.push(arg.clone()),
             flag if flag.starts_with('-') => return Err(format!("unknown option '{flag}'")),
             _ => positional.push(arg.clone()),
@@ -61,10 +71,14 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         [] => Err("missing command (expected 'score')".into()),
         [command, ..] if command != "score" => Err(format!("unknown command '{command}' (expected 'score')")),
         [_] => Err("missing FILE (use - for standard input)".into()),
+        [_, _] if json && csv.as_deref() == Some("-") => {
+            Err("--json and --csv - cannot both print to standard output".into())
+        }
         [_, file] => Ok(Command::Score {
             file: file.clone(),
             json,
             frameworks,
+            csv,
         }),
         [_, _, extra, ..] => Err(format!("unexpected argument '{extra}'")),
     }
@@ -107,7 +121,7 @@ fn load_frameworks(files: &[String]) -> Result<Vec<Framework>, String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (file, json, framework_files) = match parse_args(&args) {
+    let (file, json, csv_target, framework_files) = match parse_args(&args) {
         Ok(Command::Help) => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -119,8 +133,9 @@ fn main() -> ExitCode {
         Ok(Command::Score {
             file,
             json,
+            csv,
             frameworks,
-        }) => (file, json, frameworks),
+        }) => (file, json, csv, frameworks),
         Err(message) => {
             eprintln!("yj-rating: {message}\n\n{USAGE}");
             return ExitCode::from(2);
@@ -159,7 +174,15 @@ fn main() -> ExitCode {
     };
     let framework: &Framework = &framework;
     let result = score(framework, &scenario);
-    let output = if json {
+    if let Some(target) = csv_target.as_deref().filter(|t| *t != "-") {
+        if let Err(err) = std::fs::write(target, csv::to_csv(framework, &scenario, &result)) {
+            eprintln!("yj-rating: cannot write {target}: {err}");
+            return ExitCode::from(1);
+        }
+    }
+    let output = if csv_target.as_deref() == Some("-") {
+        csv::to_csv(framework, &scenario, &result)
+    } else if json {
         let value = report::to_json(framework, &scenario, &result);
         serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
     } else {
@@ -180,21 +203,19 @@ mod tests {
 
     #[test]
     fn parses_score_with_and_without_json() {
+        let score = |file: &str, json: bool, frameworks: &[&str], csv: Option<&str>| Command::Score {
+            file: file.into(),
+            json,
+            frameworks: frameworks.iter().map(|f| f.to_string()).collect(),
+            csv: csv.map(String::from),
+        };
         assert_eq!(
             parse_args(&args(&["score", "a.json"])),
-            Ok(Command::Score {
-                file: "a.json".into(),
-                json: false,
-                frameworks: Vec::new(),
-            })
+            Ok(score("a.json", false, &[], None))
         );
         assert_eq!(
             parse_args(&args(&["score", "--json", "-"])),
-            Ok(Command::Score {
-                file: "-".into(),
-                json: true,
-                frameworks: Vec::new(),
-            })
+            Ok(score("-", true, &[], None))
         );
         assert_eq!(
             parse_args(&args(&[
@@ -205,15 +226,26 @@ mod tests {
                 "b.json",
                 "s.json"
             ])),
-            Ok(Command::Score {
-                file: "s.json".into(),
-                json: false,
-                frameworks: vec!["a.json".into(), "b.json".into()],
-            })
+            Ok(score("s.json", false, &["a.json", "b.json"], None))
         );
         assert_eq!(
             parse_args(&args(&["score", "s.json", "--framework"])),
             Err("--framework needs a FRAMEWORK_FILE".into())
+        );
+        assert_eq!(
+            parse_args(&args(&[
+                "score",
+                "--csv",
+                "out.csv",
+                "--framework",
+                "f.json",
+                "a.json"
+            ])),
+            Ok(score("a.json", false, &["f.json"], Some("out.csv")))
+        );
+        assert_eq!(
+            parse_args(&args(&["score", "--json", "--csv", "-", "-"])),
+            Err("--json and --csv - cannot both print to standard output".into())
         );
         assert_eq!(parse_args(&args(&["--help"])), Ok(Command::Help));
     }
@@ -233,8 +265,12 @@ mod tests {
             Err("missing FILE (use - for standard input)".into())
         );
         assert_eq!(
-            parse_args(&args(&["score", "--csv", "x"])),
-            Err("unknown option '--csv'".into())
+            parse_args(&args(&["score", "--tsv", "x"])),
+            Err("unknown option '--tsv'".into())
+        );
+        assert_eq!(
+            parse_args(&args(&["score", "x", "--csv"])),
+            Err("--csv needs a file name (or - for standard output)".into())
         );
         assert_eq!(
             parse_args(&args(&["score", "a", "b"])),

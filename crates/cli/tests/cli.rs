@@ -250,7 +250,9 @@ fn usage_error(args: &[&str], reason: &str) {
     let first = run.stderr.lines().next().unwrap_or_default();
     assert_eq!(first, format!("yj-rating: {reason}"));
     assert!(
-        run.stderr.contains("Usage: yj-rating score [--json] FILE"),
+        run.stderr.contains(
+            "Usage: yj-rating score [--json] [--csv CSV_FILE] [--framework FRAMEWORK_FILE ...] FILE"
+        ),
         "{}",
         run.stderr
     );
@@ -259,7 +261,23 @@ fn usage_error(args: &[&str], reason: &str) {
 #[test]
 fn usage_errors_exit_2() {
     usage_error(&[], "missing command (expected 'score')");
-    usage_error(&["score", "--csv", "x.json"], "unknown option '--csv'");
+    usage_error(&["score", "--tsv", "x.json"], "unknown option '--tsv'");
+    usage_error(
+        &["score", "--csv", "x.csv"],
+        "missing FILE (use - for standard input)",
+    );
+    usage_error(
+        &["score", "x.json", "--csv"],
+        "--csv needs a file name (or - for standard output)",
+    );
+    usage_error(
+        &["score", "--csv", "--json", "x.json"],
+        "--csv needs a file name (or - for standard output)",
+    );
+    usage_error(
+        &["score", "--json", "--csv", "-", "x.json"],
+        "--json and --csv - cannot both print to standard output",
+    );
     usage_error(&["--quiet"], "unknown option '--quiet'");
     usage_error(&["rate", "x.json"], "unknown command 'rate' (expected 'score')");
     usage_error(&["score"], "missing FILE (use - for standard input)");
@@ -270,10 +288,14 @@ fn usage_errors_exit_2() {
 fn help_and_version() {
     let help = ok(&["--help"], None);
     assert!(
-        help.starts_with("Usage: yj-rating score [--json] FILE\n"),
+        help.starts_with(
+            "Usage: yj-rating score [--json] [--csv CSV_FILE] [--framework FRAMEWORK_FILE ...] FILE\n"
+        ),
         "{help}"
     );
     assert!(help.contains("Exit status: 0 scored, 1 the scenario is invalid"));
+    assert!(help.contains("  --csv CSV_FILE\n"), "{help}");
+    assert!(help.contains("  --framework FRAMEWORK_FILE\n"), "{help}");
     assert_eq!(ok(&["-h"], None), help);
     assert_eq!(
         ok(&["--version"], None),
@@ -494,4 +516,64 @@ fn youth_2021_resettlement_is_reported_but_not_scored() {
         (Some(18), Some("Requires improvement"))
     );
     assert_eq!(scored["standards"]["4.1"]["rating"], "Outstanding");
+}
+
+#[test]
+fn csv_on_standard_output_is_the_engine_csv() {
+    let out = ok(&["score", "--csv", "-", &torbay_path()], None);
+    let scenario = yj_rating_engine::Scenario::from_json_str(TORBAY).unwrap();
+    let youth = yj_rating_engine::Framework::youth_2018();
+    let expected =
+        yj_rating_engine::csv::to_csv(youth, &scenario, &yj_rating_engine::score(youth, &scenario));
+    assert_eq!(out, expected);
+    let lines: Vec<&str> = out.split("\r\n").collect();
+    assert!(lines[0].starts_with("Domain,Standard id,Standard,Rated by,Key question id,Key question,"));
+    assert_eq!(lines.len(), 1 + 4 + 7 * 3 + 2 + 1);
+    assert!(out.contains(
+        "\r\nOut-of-court disposals,3.2,Planning,cases,safety,\
+         Does planning focus sufficiently on keeping the child safe?,3,2,0,0.0,Minority,yes,no,rated,\
+         Inadequate,Inadequate,no,,small-sample,0,0.0,45.1\r\n"
+    ));
+    // From standard input too.
+    assert_eq!(ok(&["score", "--csv", "-", "-"], Some(TORBAY)), expected);
+}
+
+#[test]
+fn csv_to_a_file_keeps_the_table_on_standard_output() {
+    let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("torbay-out.csv");
+    let _ = std::fs::remove_file(&target);
+    let target = target.to_str().unwrap().to_owned();
+    let out = ok(&["score", "--csv", &target, &torbay_path()], None);
+    assert!(out.starts_with("Torbay YOT, March 2021\n"), "{out}");
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(written, ok(&["score", "--csv", "-", &torbay_path()], None));
+    // With --json, the JSON goes to standard output and the CSV to the file.
+    std::fs::remove_file(&target).unwrap();
+    let out = ok(&["score", "--json", "--csv", &target, "-"], Some(TORBAY));
+    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["total"], 16);
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with("Domain,"));
+}
+
+#[test]
+fn csv_file_that_cannot_be_written_is_an_error() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-such-folder/out.csv");
+    let run = run(&["score", "--csv", dir.to_str().unwrap(), &torbay_path()], None);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.starts_with("yj-rating: cannot write "),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn invalid_scenario_writes_no_csv() {
+    let target = scratch("invalid-out.csv", "untouched");
+    let bad = scenario(
+        serde_json::json!({ "2.1": { "cases": 1, "key_questions": { "safety": { "relevant": 2, "yes": 0 } } } }),
+    );
+    let run = run(&["score", "--csv", &target, "-"], Some(&bad));
+    assert_eq!(run.code, 1);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "untouched");
 }

@@ -21,7 +21,9 @@
 //! ```
 
 pub mod compare;
+mod confidence;
 mod convert;
+pub mod csv;
 mod error;
 pub mod explain;
 mod framework;
@@ -31,6 +33,10 @@ pub mod report;
 mod scenario;
 mod score;
 
+pub use confidence::{
+    band_edges, band_probabilities, confidence, regularized_incomplete_beta, wilson_interval, Confidence,
+    ConfidenceLevel, Interval,
+};
 pub use convert::{convert, Conversion};
 pub use error::{Error, Problem};
 pub use framework::{

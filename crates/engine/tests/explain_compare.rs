@@ -44,6 +44,7 @@ fn case_entry(ids: Vec<String>) -> impl Strategy<Value = CaseEntry> {
                 .filter_map(|(id, a)| a.map(|(relevant, yes)| (id, Answers { relevant, yes })))
                 .collect(),
             discretion: discretion.map(|(rating, reason)| Discretion { rating, reason }),
+            by_case: false,
         })
 }
 

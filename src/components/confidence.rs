@@ -1,0 +1,354 @@
+//! Sample confidence beside a case standard's key questions (issue #5): how sure each
+//! band is given how few cases it rests on. Collapsed by default; information only, it
+//! never changes a rating. The engine computes every figure (`yj_rating_engine::confidence`);
+//! this view only words them.
+
+use crate::state::AppState;
+use leptos::prelude::*;
+use yj_rating_engine::{confidence, Confidence, ConfidenceLevel, Framework, Standard, StandardResult};
+
+/// Where the browser keeps the confidence level: its own key, apart from the scenario
+/// library, whose format it leaves alone.
+pub const LEVEL_KEY: &str = "yj-rating.confidence-level";
+
+/// The display preference shared by every standard's panel: which confidence level the
+/// intervals use. Not part of the scenario: kept in this browser under [`LEVEL_KEY`].
+#[derive(Clone, Copy)]
+pub struct ConfidencePreference {
+    pub level: RwSignal<ConfidenceLevel>,
+}
+
+impl ConfidencePreference {
+    /// The preference at its default, 80%.
+    pub fn new() -> ConfidencePreference {
+        ConfidencePreference {
+            level: RwSignal::new(ConfidenceLevel::default()),
+        }
+    }
+
+    /// The preference as this browser last kept it (80% when it kept none, or cannot).
+    pub fn load() -> ConfidencePreference {
+        let stored = local_storage()
+            .and_then(|s| s.get_item(LEVEL_KEY).ok().flatten())
+            .and_then(|text| text.parse().ok())
+            .and_then(ConfidenceLevel::from_percent);
+        ConfidencePreference {
+            level: RwSignal::new(stored.unwrap_or_default()),
+        }
+    }
+
+    /// Switches every panel to `level` and keeps it in this browser (silently not,
+    /// where storage is unavailable: it is only a display preference).
+    pub fn set(&self, level: ConfidenceLevel) {
+        self.level.set(level);
+        if let Some(storage) = local_storage() {
+            let _ = storage.set_item(LEVEL_KEY, &level.percent().to_string());
+        }
+    }
+}
+
+/// Local storage, if the browser offers it; never panics.
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+impl Default for ConfidencePreference {
+    fn default() -> Self {
+        ConfidencePreference::new()
+    }
+}
+
+/// A probability as a whole percentage for people: never "0%" or "100%" for something
+/// merely unlikely or likely.
+///
+/// ```
+/// use yj_rating_app::components::chance;
+/// assert_eq!(chance(0.3437), "34%");
+/// assert_eq!(chance(0.001), "under 1%");
+/// assert_eq!(chance(0.9996), "over 99%");
+/// assert_eq!(chance(0.0), "0%");
+/// ```
+pub fn chance(probability: f64) -> String {
+    let percent = whole_percent(probability);
+    match () {
+        _ if probability <= 0.0 => "0%".to_owned(),
+        _ if probability >= 1.0 => "100%".to_owned(),
+        _ if percent < 1 => "under 1%".to_owned(),
+        _ if percent > 99 => "over 99%".to_owned(),
+        _ => format!("{}%", whole_percent(probability)),
+    }
+}
+
+/// A probability from 0 to 1 as a whole percentage (integer formatting only).
+fn whole_percent(probability: f64) -> u32 {
+    // In 0..=100 after the clamp, so the cast is exact.
+    (probability.clamp(0.0, 1.0) * 100.0).round() as u32
+}
+
+/// The interval in words: "80% sure: 33%–82%".
+pub fn interval_text(c: &Confidence) -> String {
+    format!(
+        "{}% sure: {}%\u{2013}{}%",
+        c.level.percent(),
+        c.interval.lower_percent(),
+        c.interval.upper_percent()
+    )
+}
+
+/// The band chances in a sentence for trainers, e.g. "With 5 relevant cases, there is a
+/// 34% chance the true figure is in a lower band than Too few, 30% that it is in Too few
+/// and 35% that it is in a higher band."
+pub fn chances_sentence(framework: &Framework, c: &Confidence) -> String {
+    let band = framework.band_name(c.band);
+    let s = if c.relevant == 1 { "" } else { "s" };
+    let mut parts = Vec::new();
+    if c.band.lowered().is_some() {
+        parts.push(format!(
+            "a {} chance the true figure is in a lower band than {band}",
+            chance(c.lower_band_probability())
+        ));
+    }
+    let same = chance(c.same_band_probability());
+    parts.push(if parts.is_empty() {
+        format!("a {same} chance the true figure is in {band}")
+    } else {
+        format!("{same} that it is in {band}")
+    });
+    if c.band.raised().is_some() {
+        parts.push(format!(
+            "{} that it is in a higher band",
+            chance(c.higher_band_probability())
+        ));
+    }
+    let joined = match parts.as_slice() {
+        [one] => one.clone(),
+        [first, second] => format!("{first} and {second}"),
+        [first, middle @ .., last] => format!("{first}, {} and {last}", middle.join(", ")),
+        [] => String::new(),
+    };
+    format!("With {} relevant case{s}, there is {joined}.", c.relevant)
+}
+
+/// The "Show sample confidence" toggle and, when open, the figures of every key question
+/// of a case standard.
+#[component]
+pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let preference = use_context::<ConfidencePreference>().unwrap_or_default();
+    let framework = state.framework_now();
+    let open = RwSignal::new(false);
+    let id = standard.id.clone();
+    let slug = id.replace('.', "-");
+    let panel_id = format!("confidence-{slug}");
+    let level_id = format!("confidence-level-{slug}");
+    let rounding = Memo::new(move |_| state.with_form(|f| f.rounding));
+    // One entry per key question: None where it has no figures (not entered, 0 relevant).
+    let figures = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
+        let level = preference.level.get();
+        let rounding = rounding.get();
+        result.with(|r| {
+            r.key_questions
+                .iter()
+                .map(|kq| confidence(framework, kq.answers, rounding, level))
+                .collect::<Vec<_>>()
+        })
+    });
+    let key_questions = standard.key_questions.clone();
+    let rows = {
+        let id = id.clone();
+        move || {
+            let figures = figures.get();
+            key_questions
+                .iter()
+                .enumerate()
+                .map(|(k, kq)| {
+                    let testid = format!("confidence-{id}-{}", kq.id);
+                    let entry = figures.get(k).copied().flatten();
+                    let cells = match entry {
+                        Some(c) => {
+                            let bands = c
+                                .band_probabilities
+                                .iter()
+                                .enumerate()
+                                .map(|(b, p)| {
+                                    let rated = b == c.band.level();
+                                    view! {
+                                        <td class="band-chance" class:rated-band=rated>
+                                            <span class="figure">{chance(*p)}</span>
+                                            <span class="bar" aria-hidden="true">
+                                                <span class="bar-fill" style:width=format!("{}%", whole_percent(*p))></span>
+                                            </span>
+                                            {rated.then(|| view! { <span class="rated-mark">"this figure's band"</span> })}
+                                        </td>
+                                    }
+                                    .into_any()
+                                })
+                                .collect_view();
+                            view! {
+                                <td data-testid=format!("{testid}-relevant")>{c.relevant}</td>
+                                <td class="interval" data-testid=format!("{testid}-interval")>{interval_text(&c)}</td>
+                                {bands}
+                            }
+                            .into_any()
+                        }
+                        None => view! {
+                            <td colspan="6" class="muted" data-testid=format!("{testid}-none")>
+                                "No figures: no relevant cases entered"
+                            </td>
+                        }
+                        .into_any(),
+                    };
+                    view! {
+                        <tr data-testid=testid>
+                            <th scope="row">{kq.id.clone()}</th>
+                            {cells}
+                        </tr>
+                    }
+                    .into_any()
+                })
+                .collect_view()
+        }
+    };
+    let sentences = {
+        let key_questions = standard.key_questions.clone();
+        move || {
+            figures
+                .get()
+                .iter()
+                .zip(&key_questions)
+                .filter_map(|(entry, kq)| {
+                    entry.map(
+                        |c| view! { <li>{format!("{}: {}", kq.id, chances_sentence(framework, &c))}</li> },
+                    )
+                })
+                .collect_view()
+        }
+    };
+    let band_headers = framework
+        .key_question_bands
+        .iter()
+        .map(|b| view! { <th scope="col">{format!("Chance: {}", b.name)}</th> })
+        .collect_view();
+    // Also the name of the table's scrolling region, which is focusable so that a table
+    // wider than the page (presentation mode) can be scrolled by keyboard.
+    let caption = format!("Sample confidence for {} {}", standard.id, standard.name);
+    let level_testid = format!("confidence-level-{id}");
+    let words_testid = format!("confidence-words-{id}");
+    let panel = move || {
+        open.get().then(|| {
+            view! {
+                    <p class="hint">"How sure each band is, given how few cases it rests on: an interval for the true \
+                        figure and the chance that it lies in each band. Information only: it never changes a rating."</p>
+                    <div class="field">
+                        <label for=level_id.clone()>"Confidence level"</label>
+                        <select id=level_id.clone() data-testid=level_testid.clone()
+                            on:change=move |ev| {
+                                let level = event_target_value(&ev).parse().ok().and_then(ConfidenceLevel::from_percent);
+                                if let Some(level) = level {
+                                    preference.set(level);
+                                }
+                            }>
+                            {ConfidenceLevel::ALL.map(|level| view! {
+                                <option value=level.percent().to_string()
+                                    prop:selected=move || preference.level.get() == level>
+                                    {match level {
+                                        ConfidenceLevel::Eighty => "80% (the level inspections sample to)",
+                                        ConfidenceLevel::NinetyFive => "95%",
+                                    }}
+                                </option>
+                            })}
+                        </select>
+                    </div>
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=caption.clone()>
+                        <table class="confidence-table">
+                            <caption class="visually-hidden">{caption.clone()}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Key question"</th>
+                                    <th scope="col">"Relevant cases"</th>
+                                    <th scope="col">"The true figure is likely between"</th>
+                                    {band_headers.clone()}
+                                </tr>
+                            </thead>
+                            <tbody>{rows.clone()}</tbody>
+                        </table>
+                    </div>
+                    <ul class="plain confidence-words" aria-live="polite" data-testid=words_testid.clone()>
+                        {sentences.clone()}
+                    </ul>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <div class="sample-confidence" data-testid=format!("confidence-{id}")>
+            <button type="button" class="link-button confidence-toggle" data-testid=format!("confidence-toggle-{id}")
+                aria-expanded=move || open.get().to_string() aria-controls=panel_id.clone()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {move || if open.get() { "Hide sample confidence" } else { "Show sample confidence" }}
+            </button>
+            <div id=panel_id class="confidence-panel" hidden=move || !open.get()>
+                {panel}
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use yj_rating_engine::{Answers, Rating, Rounding};
+
+    fn figures(yes: u32, relevant: u32) -> Confidence {
+        let answers = Some(Answers { relevant, yes });
+        confidence(
+            Framework::youth_2018(),
+            answers,
+            Rounding::Exact,
+            ConfidenceLevel::Eighty,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn interval_in_words() {
+        assert_eq!(interval_text(&figures(3, 5)), "80% sure: 33%\u{2013}82%");
+    }
+
+    #[test]
+    fn chances_in_a_sentence_for_a_middle_band() {
+        let c = figures(3, 5);
+        assert_eq!(c.band, Rating::RequiresImprovement);
+        assert_eq!(
+            chances_sentence(Framework::youth_2018(), &c),
+            "With 5 relevant cases, there is a 34% chance the true figure is in a lower band than Too few, \
+             30% that it is in Too few and 35% that it is in a higher band."
+        );
+    }
+
+    #[test]
+    fn chances_in_a_sentence_at_the_ends() {
+        let youth = Framework::youth_2018();
+        assert_eq!(
+            chances_sentence(youth, &figures(0, 1)),
+            "With 1 relevant case, there is a 75% chance the true figure is in Minority and 25% that it is \
+             in a higher band."
+        );
+        assert_eq!(
+            chances_sentence(youth, &figures(5, 5)),
+            "With 5 relevant cases, there is a 26% chance the true figure is in a lower band than Large \
+             majority and 74% that it is in Large majority."
+        );
+    }
+
+    #[test]
+    fn chances_never_round_to_certainty() {
+        assert_eq!(chance(0.004), "under 1%");
+        assert_eq!(chance(0.996), "over 99%");
+        assert_eq!(chance(1.0), "100%");
+        assert_eq!(chance(0.5), "50%");
+    }
+}
