@@ -1,7 +1,8 @@
 //! Converting a scenario to another framework (rule book section 5): every entry whose
 //! standard and key question exist in both is kept; the rest is listed, by name.
 
-use crate::{Entry, Framework, RatedBy, Scenario};
+use crate::{CaseSample, Entry, Framework, RatedBy, Scenario};
+use std::collections::BTreeSet;
 
 /// A scenario converted to another framework, and what could not come across.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,7 +62,9 @@ pub fn convert(scenario: &Scenario, from: &Framework, to: &Framework) -> Convers
                 let mut kept = cases.clone();
                 kept.key_questions.retain(|kq, _| {
                     let keep = target.key_question(kq).is_some();
-                    if !keep {
+                    // Counts entered case by case are derived again below; the case
+                    // samples say what was lost.
+                    if !keep && !cases.by_case {
                         dropped.push(format!("{name}, key question {kq}: not in {}", to.id));
                     }
                     keep
@@ -82,8 +85,61 @@ pub fn convert(scenario: &Scenario, from: &Framework, to: &Framework) -> Convers
             }
         }
     }
+    for (domain, sample) in &scenario.case_samples {
+        match convert_sample(sample, domain, to) {
+            Ok((kept, lost)) => {
+                dropped.extend(lost);
+                converted.case_samples.insert(domain.clone(), kept);
+            }
+            Err(lost) => dropped.push(lost),
+        }
+    }
+    converted.derive_case_counts(to);
     Conversion {
         scenario: converted,
         dropped,
     }
+}
+
+/// A domain's case sample under `to`: the answers for key questions of `to`'s case
+/// standards of that domain are kept, and each standard or key question left behind is
+/// named once. A domain with no case standard in `to` loses the whole sample.
+fn convert_sample(
+    sample: &CaseSample,
+    domain: &str,
+    to: &Framework,
+) -> Result<(CaseSample, Vec<String>), String> {
+    let in_domain = |id: &str| {
+        to.standard(id)
+            .map(|(_, s)| s)
+            .filter(|s| s.domain == domain && s.rated_by == RatedBy::Cases)
+    };
+    if !to.standards.iter().any(|s| in_domain(&s.id).is_some()) {
+        return Err(format!(
+            "the case-by-case answers of domain {domain} ({} cases): no standard of domain {domain} is rated from cases in {}",
+            sample.cases.len(),
+            to.id
+        ));
+    }
+    let mut lost = BTreeSet::new();
+    let mut kept = sample.clone();
+    for case in &mut kept.cases {
+        case.answers.retain(|standard, answers| match in_domain(standard) {
+            None => {
+                lost.insert(format!("the case-by-case answers for {standard}: not a case standard of domain {domain} in {}", to.id));
+                false
+            }
+            Some(target) => {
+                answers.retain(|kq, _| {
+                    let keep = target.key_question(kq).is_some();
+                    if !keep {
+                        lost.insert(format!("the case-by-case answers for {standard}, key question {kq}: not in {}", to.id));
+                    }
+                    keep
+                });
+                !answers.is_empty()
+            }
+        });
+    }
+    Ok((kept, lost.into_iter().collect()))
 }

@@ -348,3 +348,34 @@ proptest! {
         prop_assert_eq!(Scenario::from_json_str(&text).unwrap(), scenario);
     }
 }
+
+#[test]
+fn converting_keeps_the_grid_where_the_other_framework_has_the_key_questions() {
+    let scenario = Scenario::from_json_str(PEER_REVIEW).unwrap();
+    let converted = yj_rating_engine::convert(&scenario, youth(), Framework::youth_2021());
+    // youth-2021 rates 3.4 by judgement: its entry and its grid answers stay behind, named.
+    assert_eq!(
+        converted.dropped,
+        [
+            "3.4 Joint working: entered from cases, rated by judgement in youth-2021",
+            "the case-by-case answers for 3.4: not a case standard of domain 3 in youth-2021",
+        ]
+    );
+    let after = &converted.scenario;
+    assert_eq!(after.case_samples["2"], scenario.case_samples["2"]);
+    assert_eq!(after.case_samples["3"].cases.len(), 8);
+    assert!(after.case_samples["3"]
+        .cases
+        .iter()
+        .all(|c| !c.answers.contains_key("3.4")));
+    for id in ["2.1", "3.1", "3.3"] {
+        assert_eq!(
+            case_entry(after, id),
+            case_entry(&scenario, id),
+            "{id} keeps its derived counts"
+        );
+    }
+    // The converted scenario is a valid file under youth-2021, and reads back the same.
+    let text = after.to_json_string_with(Framework::youth_2021());
+    assert_eq!(&Scenario::from_json_str(&text).unwrap(), after);
+}
