@@ -56,17 +56,10 @@ impl AppState {
                 true
             }
             Err(err) => {
-                let problems: Vec<String> = err.problems().iter().take(5).map(|p| p.to_string()).collect();
-                let more = err.problems().len().saturating_sub(5);
-                let more = if more > 0 {
-                    format!(" (and {more} more)")
-                } else {
-                    String::new()
-                };
                 self.notify(Notice::Error(format!(
-                    "{} could not be opened as a scenario: {}{more}.",
+                    "{} could not be opened as a scenario: {}.",
                     sentence_case(source),
-                    problems.join("; ")
+                    crate::words::problem_list(&err)
                 )));
                 false
             }

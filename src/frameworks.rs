@@ -135,7 +135,7 @@ impl AppState {
             Err(err) => {
                 self.notify(Notice::Error(format!(
                     "{source} could not be imported as a framework: {}.",
-                    problem_list(&err)
+                    crate::words::problem_list(&err)
                 )));
                 return None;
             }
@@ -223,18 +223,6 @@ impl AppState {
             to.name
         )));
     }
-}
-
-/// The first few problems of an error, for a notice.
-pub fn problem_list(err: &yj_rating_engine::Error) -> String {
-    let problems: Vec<String> = err.problems().iter().take(5).map(|p| p.to_string()).collect();
-    let more = err.problems().len().saturating_sub(5);
-    let more = if more > 0 {
-        format!(" (and {more} more)")
-    } else {
-        String::new()
-    };
-    format!("{}{more}", problems.join("; "))
 }
 
 #[cfg(test)]

@@ -195,6 +195,18 @@ pub fn field_label(framework: &Framework, path: &str) -> String {
     path.to_owned()
 }
 
+/// The first few problems of an error, for a notice.
+pub fn problem_list(err: &yj_rating_engine::Error) -> String {
+    let problems: Vec<String> = err.problems().iter().take(5).map(|p| p.to_string()).collect();
+    let more = err.problems().len().saturating_sub(5);
+    let more = if more > 0 {
+        format!(" (and {more} more)")
+    } else {
+        String::new()
+    };
+    format!("{}{more}", problems.join("; "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

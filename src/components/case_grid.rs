@@ -3,6 +3,7 @@
 //! arrow keys move between cells; a block copied from a spreadsheet pastes in. The counts
 //! come from the engine (`CaseSample::counts`), never from here.
 
+use crate::browser;
 use crate::model::{parse_case_answer, GridColumn};
 use crate::state::AppState;
 use leptos::ev::{ClipboardEvent, KeyboardEvent};
@@ -47,22 +48,9 @@ fn add_button_id(domain: &str) -> String {
     format!("{}-add", grid_id(domain))
 }
 
-fn focus_id(id: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
-        if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
-            input.select();
-        }
-    }
-}
-
 /// Focuses a cell once the page shows it (a new row renders after this event).
 fn focus_cell_soon(domain: String, row: usize, column: usize) {
-    request_animation_frame(move || focus_id(&cell_id(&domain, row, column)));
+    request_animation_frame(move || browser::focus(&cell_id(&domain, row, column)));
 }
 
 /// The domain's grid, shown while any of its standards is entered case by case; and the
@@ -320,7 +308,7 @@ fn CaseRow(
         let domain = domain.clone();
         move |_| {
             state.edit(|f| f.remove_case(&domain, row));
-            focus_id(&add_button_id(&domain));
+            browser::focus(&add_button_id(&domain));
         }
     };
     let cells = {
@@ -417,9 +405,9 @@ fn Cell(
                 return;
             }
             if r as usize >= rows() {
-                focus_id(&add_button_id(&domain));
+                browser::focus(&add_button_id(&domain));
             } else {
-                focus_id(&cell_id(&domain, r as usize, c as usize));
+                browser::focus(&cell_id(&domain, r as usize, c as usize));
             }
         }
     };

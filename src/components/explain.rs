@@ -3,22 +3,11 @@
 //! Large type for a projector; focus moves to the panel and back to the button on close;
 //! Escape closes it. It follows the counts live while open.
 
+use crate::browser;
 use crate::state::AppState;
 use leptos::prelude::*;
 use yj_rating_engine::explain::explain;
 use yj_rating_engine::Standard;
-
-/// Focuses the element with this id, if it is on the page.
-fn focus(id: &str) {
-    use wasm_bindgen::JsCast;
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
-    }
-}
 
 #[component]
 pub fn Explain(standard: Standard) -> impl IntoView {
@@ -34,7 +23,7 @@ pub fn Explain(standard: Standard) -> impl IntoView {
         let heading_id = heading_id.clone();
         Effect::new(move |_| {
             if open.get() {
-                focus(&heading_id);
+                browser::focus(&heading_id);
             }
         });
     }
@@ -42,7 +31,7 @@ pub fn Explain(standard: Standard) -> impl IntoView {
         let button_id = button_id.clone();
         move || {
             open.set(false);
-            focus(&button_id);
+            browser::focus(&button_id);
         }
     };
     // Rendered only while open (inside the `Show`), so closed panels cost nothing.
