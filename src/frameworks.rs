@@ -298,4 +298,20 @@ mod tests {
         assert_eq!(back.frameworks.len(), 1);
         assert_eq!(back.frameworks[0].id, "theme-inspection");
     }
+
+    #[test]
+    fn undoing_a_delete_brings_back_the_framework_removed_since() {
+        let mut library = Library::new(Framework::youth_2018());
+        library.add_framework(theme());
+        let mut form = Form::blank(theme());
+        form.set_text(&cases_path("T1"), "4".into());
+        library.add("Themes".into(), form.clone());
+        let deleted = library.delete_current(Framework::youth_2018());
+        assert!(library.users_of("theme-inspection").is_empty());
+        library.frameworks.retain(|f| f.id != "theme-inspection");
+        library.restore(deleted);
+        assert_eq!(library.current().name, "Themes");
+        assert_eq!(library.frameworks.len(), 1);
+        assert!(std::ptr::eq(library.framework_of(&form), theme()));
+    }
 }

@@ -130,6 +130,14 @@ impl Library {
         let index = deleted.index.min(self.scenarios.len());
         self.current = deleted.scenario.id;
         self.next_id = self.next_id.max(deleted.scenario.id + 1);
+        // Its imported framework may have been removed since (nothing used it then); the
+        // interned copy outlives the removal, so it comes back with the scenario.
+        let framework = &deleted.scenario.form.framework;
+        if !self.known().iter().any(|f| &f.id == framework) {
+            if let Some(imported) = crate::frameworks::find(framework) {
+                self.add_framework(imported);
+            }
+        }
         self.scenarios.insert(index, deleted.scenario);
     }
 

@@ -70,6 +70,27 @@ async fn typing_y_n_and_dash_answers_cells_and_derives_the_counts() {
     assert!(page.find("standards.2.1.key_questions.safety.yes").is_none());
 }
 
+#[wasm_bindgen_test]
+async fn a_case_whose_reference_is_cleared_is_still_named_to_screen_readers() {
+    let page = Page::fresh().await;
+    page.check("entry-cases-2.1", true);
+    settle().await;
+    page.click("add-case-2");
+    page.click("add-case-2");
+    settle().await;
+    page.type_text("case-label-2-1", "PR-07");
+    page.type_text("case-label-2-0", "  ");
+    settle().await;
+    let aria = |testid: &str| page.get(testid).get_attribute("aria-label").unwrap_or_default();
+    assert_eq!(aria("remove-case-2-0"), "Remove Case 1");
+    assert_eq!(aria("case-note-2-0"), "Note on Case 1");
+    assert!(aria(&cell("2", 0, "2.1", "safety")).starts_with("Case 1, 2.1 "));
+    assert_eq!(aria("remove-case-2-1"), "Remove PR-07");
+    assert!(aria(&cell("2", 1, "2.1", "safety")).starts_with("PR-07, 2.1 "));
+    // The field itself keeps what was typed.
+    assert_eq!(page.value("case-label-2-0"), "  ");
+}
+
 fn cell_text(page: &Page, standard: &str, kq: &str, class: &str) -> String {
     let row = page.get(&format!("kq-{standard}-{kq}"));
     let cell = row

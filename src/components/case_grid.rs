@@ -289,6 +289,15 @@ fn CaseRow(
         }
     };
     let (label, note) = (text_of(false), text_of(true));
+    // What cells and buttons are called: the reference, or "Case 3" while it is blank.
+    let name = Memo::new(move |_| {
+        let label = label.get();
+        if label.trim().is_empty() {
+            format!("Case {}", row + 1)
+        } else {
+            label
+        }
+    });
     let set_text = {
         let domain = domain.clone();
         move |note: bool, text: String| {
@@ -321,7 +330,7 @@ fn CaseRow(
                 .map(|(col, column)| {
                     view! {
                         <Cell domain=domain.clone() row=row col=col count=count column=column.clone() columns=columns
-                            label=label problems=problems hint_id=hint_id.clone()/>
+                            name=name problems=problems hint_id=hint_id.clone()/>
                     }
                 })
                 .collect_view()
@@ -339,7 +348,7 @@ fn CaseRow(
             </th>
             <td>
                 <input type="text" class="case-note" size="14" autocomplete="off"
-                    aria-label=move || format!("Note on {}", label.get())
+                    aria-label=move || format!("Note on {}", name.get())
                     data-testid=format!("case-note-{domain}-{row}")
                     prop:value=move || note.get()
                     on:input=move |ev| set_note(true, event_target_value(&ev))/>
@@ -347,7 +356,7 @@ fn CaseRow(
             {cells}
             <td>
                 <button type="button" class="link-button" data-testid=format!("remove-case-{domain}-{row}")
-                    aria-label=move || format!("Remove {}", label.get())
+                    aria-label=move || format!("Remove {}", name.get())
                     on:click=remove>"Remove"</button>
             </td>
         </tr>
@@ -363,7 +372,8 @@ fn Cell(
     count: usize,
     column: GridColumn,
     columns: Memo<Vec<GridColumn>>,
-    label: Memo<String>,
+    /// The case as spoken: its reference, or "Case N" while that is blank.
+    name: Memo<String>,
     problems: RwSignal<Vec<String>>,
     hint_id: String,
 ) -> impl IntoView {
@@ -488,7 +498,7 @@ fn Cell(
         move || {
             format!(
                 "{}, {} {}: {}",
-                label.get(),
+                name.get(),
                 column.standard,
                 column.key_question,
                 spoken(answer.get())
