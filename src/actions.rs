@@ -11,14 +11,10 @@ use yj_rating_engine::{csv, Scenario};
 pub const TORBAY_EXAMPLE: &str = include_str!("../examples/torbay-2021.json");
 
 impl AppState {
-    /// Starts a blank scenario.
+    /// Starts a blank scenario under the current scenario's framework (another
+    /// framework is chosen in the framework panel).
     pub fn new_blank(&self) {
-        self.library.update(|l| {
-            let name = l.unused_name("Scenario 1");
-            let mut form = Form::blank(frameworks()[0]);
-            form.title = name.clone();
-            l.add(name, form);
-        });
+        self.new_blank_under(self.framework_now());
     }
 
     /// Opens a scenario file's text as a new scenario (never replacing one). The file

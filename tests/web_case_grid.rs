@@ -87,6 +87,10 @@ async fn a_case_whose_reference_is_cleared_is_still_named_to_screen_readers() {
     assert!(aria(&cell("2", 0, "2.1", "safety")).starts_with("Case 1, 2.1 "));
     assert_eq!(aria("remove-case-2-1"), "Remove PR-07");
     assert!(aria(&cell("2", 1, "2.1", "safety")).starts_with("PR-07, 2.1 "));
+    assert_eq!(
+        texts(&page.get("grid-2"), "caption"),
+        ["Cases of domain 2, Court disposals: one row per case"]
+    );
     // The field itself keeps what was typed.
     assert_eq!(page.value("case-label-2-0"), "  ");
 }

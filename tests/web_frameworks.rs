@@ -87,6 +87,14 @@ async fn youth_2021_leaves_resettlement_unrated_and_still_names_the_overall_rati
     );
     assert_eq!(page.text("overall-score"), "31/36");
     assert_eq!(page.words("overall-rating"), "★ Outstanding");
+    // A new blank scenario stays under the framework being worked in.
+    page.click("new-blank");
+    settle().await;
+    assert!(page.text("framework-current").contains("(youth-2021)"));
+    assert_eq!(
+        page.words("rating-4.1"),
+        "Not entered yet Does not count in the score"
+    );
 }
 
 #[wasm_bindgen_test]

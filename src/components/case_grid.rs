@@ -121,6 +121,10 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
         }
     };
     let hint_id = format!("{}-hint", grid_id(&domain));
+    let caption = match framework.domains.iter().find(|d| d.id == domain) {
+        Some(d) => format!("Cases of domain {}, {}: one row per case", d.id, d.name),
+        None => format!("Cases of domain {domain}: one row per case"),
+    };
     let domain_for_rows = domain.clone();
     let header = move || {
         let columns = columns.get();
@@ -232,7 +236,7 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
                 </p>
                 <div class="table-wrap">
                     <table class="grid" data-testid=format!("grid-{domain}")>
-                        <caption class="visually-hidden">{format!("Cases of domain {domain}, one row per case")}</caption>
+                        <caption class="visually-hidden">{caption.clone()}</caption>
                         <thead>{header}</thead>
                         <tbody>
                             {
