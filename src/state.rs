@@ -7,6 +7,7 @@ use crate::model::Form;
 use crate::storage::{self, StorageProblem};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+use std::time::Duration;
 use yj_rating_engine::{score, Framework, Scenario, ScenarioResult};
 
 /// The built-in frameworks (the library adds the imported ones).
@@ -143,38 +144,75 @@ impl AppState {
         });
     }
 
-    /// Autosaves on every change of the library.
+    /// Saves the library now, reporting a failed save (and clearing an earlier one).
+    pub fn save_now(&self) {
+        let saved = self.library.with_untracked(|l| storage::save(l, &frameworks()));
+        self.notices.update(|notices| {
+            notices.retain(|n| !matches!(n, Notice::Storage(StorageProblem::SaveFailed(_))));
+            if let Err(problem) = saved {
+                notices.retain(|n| *n != Notice::Storage(problem.clone()));
+                notices.push(Notice::Storage(problem));
+            }
+        });
+    }
+
+    /// Autosaves after every change of the library.
     ///
-    /// It also keeps up with what other tabs save: each tab saves every edit at once, so
-    /// adopting theirs loses nothing of ours, while writing ours over theirs would.
+    /// The save waits for a zero-delay timer, so serialising the library never holds up
+    /// the result of a keystroke, and a burst of changes saves once; it is flushed when
+    /// the page is hidden or left, so closing the tab loses nothing.
+    ///
+    /// It also keeps up with what other tabs save: each tab saves every edit as soon as it
+    /// is idle, so adopting theirs loses nothing of ours, while writing ours over theirs
+    /// would. (An edit of ours still waiting for its timer when theirs arrives gives way.)
     pub fn autosave(&self) {
         let state = *self;
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        let cancel = move || {
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+                pending.set_value(None);
+            }
+        };
         Effect::new(move |_| {
             state.library.track();
             if !state.saving_allowed.get() || state.adopting.get_value() {
                 state.adopting.set_value(false);
                 return;
             }
-            let saved = state.library.with_untracked(|l| storage::save(l, &frameworks()));
-            state.notices.update(|notices| {
-                notices.retain(|n| !matches!(n, Notice::Storage(StorageProblem::SaveFailed(_))));
-                if let Err(problem) = saved {
-                    notices.retain(|n| *n != Notice::Storage(problem.clone()));
-                    notices.push(Notice::Storage(problem));
-                }
-            });
+            if pending.with_value(Option::is_none) {
+                let save = move || {
+                    pending.set_value(None);
+                    state.save_now();
+                };
+                pending.set_value(set_timeout_with_handle(save, Duration::ZERO).ok());
+            }
         });
-        let handle = window_event_listener(leptos::ev::storage, move |event| {
+        let flush = move || {
+            if pending.with_value(Option::is_some) {
+                cancel();
+                state.save_now();
+            }
+        };
+        let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+        // `visibilitychange` is fired at the document and bubbles to the window.
+        let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| flush());
+        let on_storage = window_event_listener(leptos::ev::storage, move |event| {
             if event.key().as_deref() != Some(storage::KEY) {
                 return;
             }
             if let Some(mut theirs) = storage::load_saved_by_another_tab(&frameworks()) {
                 let current = state.library.with_untracked(|l| l.current);
                 theirs.select(current);
+                cancel();
                 state.adopting.set_value(true);
                 state.library.set(theirs);
             }
         });
-        on_cleanup(move || handle.remove());
+        on_cleanup(move || {
+            on_hide.remove();
+            on_hidden.remove();
+            on_storage.remove();
+        });
     }
 }
