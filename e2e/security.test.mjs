@@ -107,6 +107,9 @@ describe("privacy and security", () => {
   test("fetch() from the page is refused by the CSP", { timeout: 30_000 }, async (t) => {
     const { session, page } = await env.open(t);
     session.allowConsole(/Content Security Policy|Refused to connect|Failed to fetch/);
+    // The service worker's precache loads the page's files again just after start; let it
+    // finish, so that only the attempts below could reach the server.
+    await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     const hitsBefore = env.server.hits.length;
     const outcome = await page.evaluate(async () => {
       const violations = [];
