@@ -139,6 +139,43 @@ async fn keys_move_focus_row_by_row_and_on_to_add_a_case() {
     assert_eq!(page.focused().as_deref(), Some(first.as_str()));
 }
 
+/// Waits for the browser's next animation frame (and what runs before it).
+async fn next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn keys_typed_before_a_new_case_is_shown_answer_its_cells() {
+    let page = Page::fresh().await;
+    page.click("enter-by-case-2");
+    settle().await;
+    next_frame().await;
+    // Enter on "Add a case", then y n straight away, before the new row is on the page.
+    page.click("add-case-2");
+    assert!(page.find(&cell("2", 1, "2.1", "desistance")).is_none());
+    assert!(!page.press("add-case-2", "y"));
+    assert!(!page.press("add-case-2", "n"));
+    next_frame().await;
+    assert_eq!(page.value(&cell("2", 1, "2.1", "desistance")), "Y");
+    assert_eq!(page.value(&cell("2", 1, "2.1", "safety")), "N");
+    assert_eq!(page.value(&cell("2", 1, "2.1", "others")), "");
+    assert_eq!(
+        page.focused().as_deref(),
+        Some(cell("2", 1, "2.1", "others").as_str())
+    );
+    // Once the row is shown, a key on "Add a case" is the button's own again.
+    assert!(page.press("add-case-2", "y"));
+    settle().await;
+    assert_eq!(page.value(&cell("2", 1, "2.1", "others")), "");
+}
+
 #[wasm_bindgen_test]
 async fn a_pasted_block_fills_cells_adds_cases_and_reports_what_it_cannot_read() {
     let page = Page::fresh().await;

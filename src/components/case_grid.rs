@@ -48,9 +48,30 @@ fn add_button_id(domain: &str) -> String {
     format!("{}-add", grid_id(domain))
 }
 
-/// Focuses a cell once the page shows it (a new row renders after this event).
-fn focus_cell_soon(domain: String, row: usize, column: usize) {
-    request_animation_frame(move || browser::focus(&cell_id(&domain, row, column)));
+/// The answer a key types into a cell, if it types one.
+fn answer_key(key: &str) -> Option<CaseAnswer> {
+    match key {
+        "y" | "Y" => Some(CaseAnswer::Yes),
+        "n" | "N" => Some(CaseAnswer::No),
+        "-" | "x" | "X" | "/" => Some(CaseAnswer::NotRelevant),
+        _ => None,
+    }
+}
+
+/// The cell (row, column) typing goes to while a new case's row is not on the page yet:
+/// it renders after the event that added it, and a fast typist (or a busy machine) can
+/// get keys in before then. Those keys, arriving on "Add a case", answer the new row's
+/// cells in turn, and focus lands on the next cell once the row is shown.
+type Typing = StoredValue<Option<(usize, usize)>>;
+
+/// Focuses the cell typing goes to, once the page shows it.
+fn focus_cell_soon(domain: String, typing: Typing) {
+    request_animation_frame(move || {
+        if let Some((row, column)) = typing.get_value() {
+            typing.set_value(None);
+            browser::focus(&cell_id(&domain, row, column));
+        }
+    });
 }
 
 /// The domain's grid, shown while any of its standards is entered case by case; and the
@@ -74,6 +95,7 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
         Memo::new(move |_| state.with_form(|f| f.samples.get(&domain).map_or(0, |s| s.cases.len())))
     };
     let problems = RwSignal::new(Vec::<String>::new());
+    let typing: Typing = StoredValue::new(None);
     let all_by_case = {
         let ids = case_standards.clone();
         Memo::new(move |_| state.with_form(|f| ids.iter().all(|id| f.by_case.contains(id))))
@@ -106,7 +128,8 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
                     f.add_case(&domain);
                 }
             });
-            focus_cell_soon(domain.clone(), 0, 0);
+            typing.set_value(Some((0, 0)));
+            focus_cell_soon(domain.clone(), typing);
         }
     };
     let add_case = {
@@ -115,9 +138,33 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
             let mut added = None;
             state.edit(|f| added = f.add_case(&domain));
             match added {
-                Some(row) => focus_cell_soon(domain.clone(), row, 0),
+                Some(row) => {
+                    typing.set_value(Some((row, 0)));
+                    focus_cell_soon(domain.clone(), typing);
+                }
                 None => problems.set(vec!["A grid holds at most 10,000 cases".into()]),
             }
+        }
+    };
+    // Answers typed on "Add a case" before the new row is shown (see `Typing`).
+    let type_ahead = {
+        let domain = domain.clone();
+        move |ev: KeyboardEvent| {
+            let Some((row, col)) = typing.get_value() else {
+                return;
+            };
+            let Some(value) =
+                answer_key(&ev.key()).filter(|_| !(ev.ctrl_key() || ev.meta_key() || ev.alt_key()))
+            else {
+                return;
+            };
+            ev.prevent_default();
+            let columns = columns.get_untracked();
+            if let Some(column) = columns.get(col) {
+                state.edit(|f| f.set_case_answer(&domain, row, column, Some(value)));
+            }
+            // Past the row's last cell, focus stays here, as it does from a cell.
+            typing.set_value((col + 1 < columns.len()).then_some((row, col + 1)));
         }
     };
     let hint_id = format!("{}-hint", grid_id(&domain));
@@ -253,7 +300,7 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
                     </table>
                 </div>
                 <button type="button" class="button button-secondary" id=add_button_id(&domain) data-testid=format!("add-case-{domain}")
-                    on:click=add_case.clone()>"Add a case"</button>
+                    on:click=add_case.clone() on:keydown=type_ahead.clone()>"Add a case"</button>
                 <div aria-live="polite" data-testid=format!("grid-problems-{domain}")>
                     {move || (!problems.with(Vec::is_empty)).then(|| view! {
                         <div class="field-error">
@@ -433,15 +480,9 @@ fn Cell(
             }
             let (r, c) = (row as isize, col as isize);
             let key = ev.key();
-            let typed = match key.as_str() {
-                "y" | "Y" => Some(Some(CaseAnswer::Yes)),
-                "n" | "N" => Some(Some(CaseAnswer::No)),
-                "-" | "x" | "X" | "/" => Some(Some(CaseAnswer::NotRelevant)),
-                _ => None,
-            };
-            if let Some(value) = typed {
+            if let Some(value) = answer_key(&key) {
                 ev.prevent_default();
-                set(value);
+                set(Some(value));
                 go(r, c + 1);
                 return;
             }
