@@ -145,9 +145,15 @@ impl AppState {
     }
 
     /// Saves the library now, reporting a failed save (and clearing an earlier one).
+    /// (Nothing happens once the app is unmounted and its state disposed.)
     pub fn save_now(&self) {
-        let saved = self.library.with_untracked(|l| storage::save(l, &frameworks()));
-        self.notices.update(|notices| {
+        let Some(saved) = self
+            .library
+            .try_with_untracked(|l| storage::save(l, &frameworks()))
+        else {
+            return;
+        };
+        self.notices.try_update(|notices| {
             notices.retain(|n| !matches!(n, Notice::Storage(StorageProblem::SaveFailed(_))));
             if let Err(problem) = saved {
                 notices.retain(|n| *n != Notice::Storage(problem.clone()));
@@ -210,6 +216,7 @@ impl AppState {
             }
         });
         on_cleanup(move || {
+            flush();
             on_hide.remove();
             on_hidden.remove();
             on_storage.remove();
