@@ -3,7 +3,7 @@
 use crate::browser;
 use crate::model::Form;
 use crate::share;
-use crate::state::{frameworks, AppState, Notice};
+use crate::state::{AppState, Notice};
 use leptos::prelude::*;
 use yj_rating_engine::{csv, Scenario};
 
@@ -187,11 +187,13 @@ impl AppState {
         });
     }
 
-    /// Deletes the current scenario, keeping it for undo.
+    /// Deletes the current scenario, keeping it for undo. Deleting the last one leaves a
+    /// blank one under the framework in use, as "New blank" does.
     pub fn delete_current(&self) {
         let mut deleted = None;
+        let framework = self.framework_now();
         self.library
-            .update(|l| deleted = Some(l.delete_current(frameworks()[0])));
+            .update(|l| deleted = Some(l.delete_current(framework)));
         self.deleted.set(deleted);
     }
 }

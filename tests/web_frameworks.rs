@@ -95,6 +95,16 @@ async fn youth_2021_leaves_resettlement_unrated_and_still_names_the_overall_rati
         page.words("rating-4.1"),
         "Not entered yet Does not count in the score"
     );
+    // So does the blank one that takes the place of the last scenario deleted.
+    page.choose("scenario-select", "1");
+    settle().await;
+    assert!(page.text("framework-current").contains("(youth-2018)"));
+    for _ in 0..3 {
+        page.click("delete");
+        settle().await;
+    }
+    assert_eq!(page.options("scenario-select"), ["Scenario 1"]);
+    assert!(page.text("framework-current").contains("(youth-2021)"));
 }
 
 #[wasm_bindgen_test]
@@ -107,8 +117,7 @@ async fn converting_lists_what_is_left_out_and_keeps_the_original() {
     settle().await;
     assert!(!page.get("convert-framework").has_attribute("disabled"));
     page.click("convert-framework");
-    settle().await;
-    settle().await;
+    next_frame().await;
     assert_eq!(
         page.texts_in("convert-dropped", "li"),
         ["3.4 Joint working: entered from cases, rated by judgement in youth-2021"]

@@ -3,6 +3,7 @@
 //! a visible "Changed" (never by colour alone) and announced politely, with "Keep
 //! branch" and "Discard branch". The engine finds the differences; this only shows them.
 
+use crate::browser;
 use crate::state::{framework_of, AppState, Notice};
 use crate::words;
 use leptos::prelude::*;
@@ -27,17 +28,6 @@ pub fn BranchButton() -> impl IntoView {
     };
     view! {
         <button type="button" class="button" data-testid="branch" on:click=branch>"What-if copy"</button>
-    }
-}
-
-fn focus_scenario_select() {
-    use wasm_bindgen::JsCast;
-    let select = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("scenario-select"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(select) = select {
-        let _ = select.focus();
     }
 }
 
@@ -80,7 +70,7 @@ pub fn Comparison() -> impl IntoView {
         state.notify(Notice::Info(format!(
             "Kept \u{201c}{name}\u{201d} as an ordinary scenario."
         )));
-        focus_scenario_select();
+        browser::focus("scenario-select");
     };
     let discard = move |_| {
         let mut deleted = None;
@@ -88,7 +78,7 @@ pub fn Comparison() -> impl IntoView {
         if deleted.is_some() {
             state.deleted.set(deleted);
         }
-        focus_scenario_select();
+        browser::focus("scenario-select");
     };
     let table = move || {
         let framework = state.framework.get().0;

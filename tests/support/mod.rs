@@ -50,6 +50,19 @@ pub async fn settle() {
     wasm_bindgen_futures::JsFuture::from(timeout).await.unwrap();
 }
 
+/// Waits for the browser's next animation frame (and what runs before it): the app moves
+/// focus to what it has just shown in a frame callback, after the page shows it.
+pub async fn next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    settle().await;
+}
+
 /// The calculator mounted on its own element; unmounted and removed when dropped.
 pub struct Page {
     pub root: HtmlElement,
