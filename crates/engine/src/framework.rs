@@ -10,6 +10,17 @@ use std::sync::OnceLock;
 /// The `format` value of a framework file.
 pub const FRAMEWORK_FORMAT: &str = "yj-rating-framework";
 
+/// The highest possible total a framework may have (its top score times the standards
+/// that count): far above any inspection's, and low enough that no sum of scores overflows.
+///
+/// ```
+/// let mut huge = yj_rating_engine::Framework::youth_2018().clone();
+/// huge.scores = [0, 1, 2, 100_000];
+/// assert_eq!(huge.validate().unwrap_err().to_string(),
+///     "scores.3: the highest possible total (12 standards at 100000) is above 1000000: use smaller scores");
+/// ```
+pub const MAX_TOTAL: u32 = 1_000_000;
+
 /// An inspection framework: everything the rules need to know, as data.
 ///
 /// ```
@@ -283,7 +294,7 @@ impl Framework {
     /// non-empty ids; every domain with standards and every standard in a known
     /// domain; key questions only, and at least one, on case standards; at least one
     /// standard that counts; key-question thresholds increasing from 0 to at most 100;
-    /// scores increasing; overall bands starting at 0, increasing and each reachable;
+    /// scores increasing, with a highest possible total of at most [`MAX_TOTAL`]; overall bands starting at 0, increasing and each reachable;
     /// labels non-empty, distinct and consistent; discretion thresholds in range.
     ///
     /// # Errors
@@ -379,6 +390,16 @@ impl Framework {
                     ),
                 );
             }
+        }
+        let counted = self.standards.iter().filter(|s| s.counts_in_score).count() as u64;
+        let top = self.scores.iter().copied().max().unwrap_or(0);
+        if u64::from(top) * counted > u64::from(MAX_TOTAL) {
+            problem(
+                "scores.3".into(),
+                format!(
+                    "the highest possible total ({counted} standards at {top}) is above {MAX_TOTAL}: use smaller scores"
+                ),
+            );
         }
         let (lowest, highest) = self.score_range();
         for (i, band) in self.overall_bands.iter().enumerate() {

@@ -41,7 +41,7 @@ pub use convert::{convert, Conversion};
 pub use error::{Error, Problem};
 pub use framework::{
     DiscretionRules, Domain, Framework, KeyQuestion, KeyQuestionBand, OverallBand, RatedBy, Standard,
-    FRAMEWORK_FORMAT,
+    FRAMEWORK_FORMAT, MAX_TOTAL,
 };
 pub use percentage::{min_yes_for, Percentage};
 pub use rating::{Rating, Rounding};

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use yj_rating_engine::{
-    convert, score, Answers, CaseEntry, Entry, Framework, Percentage, RatedBy, Rating, Rounding, Scenario,
+    convert, score, Answers, CaseEntry, Domain, Entry, Framework, RatedBy, Rating, Rounding, Scenario,
 };
 
 const THEME: &str = include_str!("../../../examples/frameworks/theme-inspection.json");
@@ -282,6 +282,22 @@ fn thresholds_and_scores_out_of_order_are_named() {
 }
 
 #[test]
+fn scores_too_large_to_add_up_are_named() {
+    // Two top ratings of 2^31 would wrap a 32-bit total to 0 (the lowest overall rating).
+    let mut value = theme_value();
+    value["scores"] = json!([0, 1, 3, 2_147_483_648u64]);
+    assert_eq!(
+        framework_errors(value),
+        ["scores.3: the highest possible total (4 standards at 2147483648) is above 1000000: use smaller scores"]
+    );
+    // Right at the limit is fine, and the highest total is what it says.
+    let mut value = theme_value();
+    value["scores"] = json!([0, 1, 2, 250_000]);
+    let framework = Framework::from_value(&value).expect("at the limit");
+    assert_eq!(framework.max_score(), yj_rating_engine::MAX_TOTAL);
+}
+
+#[test]
 fn duplicate_ids_and_labels_are_named() {
     let mut value = theme_value();
     value["standards"][2]["id"] = json!("T1");
@@ -528,68 +544,91 @@ fn converting_drops_key_questions_the_target_lacks() {
 
 // ---- Property: any valid framework scores without panic, within its bands ----
 
-/// A valid framework built from generated numbers.
+/// A valid framework built from generated labels, numbers and layout.
 fn framework_strategy() -> impl Strategy<Value = Framework> {
     (
         prop::collection::btree_set(1u32..=100, 3),
-        prop::collection::btree_set(0u32..=20, 4),
+        prop_oneof![
+            prop::collection::btree_set(0u32..=20, 4),
+            prop::collection::btree_set(0u32..=250_000, 4),
+        ],
         (0u32..=100, 0u32..=50),
-        prop::collection::vec((prop::bool::ANY, 1usize..=3, prop::bool::ANY), 1..=6),
+        prop::collection::vec((prop::bool::ANY, 1usize..=3, prop::bool::ANY, 0usize..3), 1..=6),
         prop::collection::vec(0u32..=1000, 3),
+        (
+            prop::collection::btree_set("[A-Z][a-z]{1,8}( [a-z]{1,6})?", 4),
+            prop::collection::vec("[A-Z][a-z ]{0,12}", 4),
+        ),
     )
-        .prop_map(|(thresholds, scores, (near, small), standards, cuts)| {
-            let mut framework = theme();
-            let thresholds: Vec<u32> = thresholds.into_iter().collect();
-            for (i, band) in framework.key_question_bands.iter_mut().enumerate() {
-                band.from_percent = if i == 0 { 0 } else { thresholds[i - 1] };
-            }
-            let scores: Vec<u32> = scores.into_iter().collect();
-            framework.scores.copy_from_slice(&scores);
-            framework.discretion.near_boundary_points = near;
-            framework.discretion.small_sample_cases = small;
-            framework.domains.truncate(1);
-            framework.standards = standards
-                .iter()
-                .enumerate()
-                .map(|(i, (judgement, kqs, counts))| {
-                    let mut standard = theme().standards[1].clone();
-                    standard.id = format!("S{i}");
-                    standard.domain = "L".into();
-                    standard.counts_in_score = *counts || i == 0;
-                    if *judgement {
-                        standard.rated_by = RatedBy::Judgement;
-                        standard.key_questions.clear();
-                    } else {
-                        standard.key_questions.truncate(1);
-                        for k in 1..*kqs {
-                            let mut kq = standard.key_questions[0].clone();
-                            kq.id = format!("q{k}");
-                            standard.key_questions.push(kq);
+        .prop_map(
+            |(thresholds, scores, (near, small), standards, cuts, (labels, band_names))| {
+                let mut framework = theme();
+                for (i, label) in labels.into_iter().enumerate() {
+                    framework.ratings[i] = label.clone();
+                    framework.overall_bands[i].rating = label;
+                }
+                for (band, name) in framework.key_question_bands.iter_mut().zip(band_names) {
+                    band.name = name;
+                }
+                let used: std::collections::BTreeSet<usize> = standards.iter().map(|s| s.3).collect();
+                framework.domains = used
+                    .into_iter()
+                    .map(|d| Domain {
+                        id: format!("D{d}"),
+                        name: format!("Domain {d}"),
+                    })
+                    .collect();
+                let thresholds: Vec<u32> = thresholds.into_iter().collect();
+                for (i, band) in framework.key_question_bands.iter_mut().enumerate() {
+                    band.from_percent = if i == 0 { 0 } else { thresholds[i - 1] };
+                }
+                let scores: Vec<u32> = scores.into_iter().collect();
+                framework.scores.copy_from_slice(&scores);
+                framework.discretion.near_boundary_points = near;
+                framework.discretion.small_sample_cases = small;
+                framework.standards = standards
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (judgement, kqs, counts, domain))| {
+                        let mut standard = theme().standards[1].clone();
+                        standard.id = format!("S{i}");
+                        standard.domain = format!("D{domain}");
+                        standard.counts_in_score = *counts || i == 0;
+                        if *judgement {
+                            standard.rated_by = RatedBy::Judgement;
+                            standard.key_questions.clear();
+                        } else {
+                            standard.key_questions.truncate(1);
+                            for k in 1..*kqs {
+                                let mut kq = standard.key_questions[0].clone();
+                                kq.id = format!("q{k}");
+                                standard.key_questions.push(kq);
+                            }
                         }
-                    }
-                    standard
-                })
-                .collect();
-            // Overall bands: three increasing cut points strictly between the lowest
-            // and the highest possible totals, when the range allows.
-            let counted = framework.standards.iter().filter(|s| s.counts_in_score).count() as u32;
-            let (low, high) = (scores[0] * counted, scores[3] * counted);
-            let span = high - low;
-            let mut cut: Vec<u32> = cuts.iter().map(|c| low + 1 + c % span.max(1)).collect();
-            cut.sort_unstable();
-            if span >= 3 {
-                cut = vec![low + 1 + (cut[0] - low - 1) % (span - 2), 0, 0];
-                cut[1] = cut[0] + 1 + (cuts[1] % (high - cut[0] - 1).max(1));
-                cut[1] = cut[1].min(high - 1);
-                cut[2] = cut[1] + 1 + (cuts[2] % (high - cut[1]).max(1));
-                cut[2] = cut[2].min(high);
-            }
-            framework.overall_bands[0].from_score = 0;
-            for i in 1..4 {
-                framework.overall_bands[i].from_score = cut[i - 1];
-            }
-            framework
-        })
+                        standard
+                    })
+                    .collect();
+                // Overall bands: three increasing cut points strictly between the lowest
+                // and the highest possible totals, when the range allows.
+                let counted = framework.standards.iter().filter(|s| s.counts_in_score).count() as u32;
+                let (low, high) = (scores[0] * counted, scores[3] * counted);
+                let span = high - low;
+                let mut cut: Vec<u32> = cuts.iter().map(|c| low + 1 + c % span.max(1)).collect();
+                cut.sort_unstable();
+                if span >= 3 {
+                    cut = vec![low + 1 + (cut[0] - low - 1) % (span - 2), 0, 0];
+                    cut[1] = cut[0] + 1 + (cuts[1] % (high - cut[0] - 1).max(1));
+                    cut[1] = cut[1].min(high - 1);
+                    cut[2] = cut[1] + 1 + (cuts[2] % (high - cut[1]).max(1));
+                    cut[2] = cut[2].min(high);
+                }
+                framework.overall_bands[0].from_score = 0;
+                for i in 1..4 {
+                    framework.overall_bands[i].from_score = cut[i - 1];
+                }
+                framework
+            },
+        )
         .prop_filter("a valid framework", |f| f.validate().is_ok())
 }
 
@@ -647,15 +686,24 @@ proptest! {
         let result = score(&framework, &scenario);
         prop_assert!(result.total <= result.max);
         prop_assert_eq!(result.max, framework.max_score());
-        // Each key question's band is the highest whose threshold it reaches.
+        // Each key question's band is the highest whose threshold it reaches, worked out
+        // here in whole numbers: yes/relevant >= from%, or its whole percentage rounded
+        // half up, floor((200 yes + relevant) / (2 relevant)), >= from.
+        let reaches = |yes: u32, relevant: u32, from: u32| {
+            let (yes, relevant, from) = (u64::from(yes), u64::from(relevant), u64::from(from));
+            match rounding {
+                Rounding::Exact => yes * 100 >= from * relevant,
+                Rounding::WholePercent => (200 * yes + relevant) / (2 * relevant) >= from,
+            }
+        };
         for (standard, outcome) in framework.standards.iter().zip(&result.standards) {
             for kq in &outcome.key_questions {
                 if let (Some(answers), Some(band)) = (kq.answers, kq.band) {
-                    let p = Percentage::new(answers.yes, answers.relevant).unwrap();
                     let bands = &framework.key_question_bands;
-                    prop_assert!(p.at_least(bands[band.level()].from_percent, rounding));
+                    let (yes, relevant) = (answers.yes, answers.relevant);
+                    prop_assert!(reaches(yes, relevant, bands[band.level()].from_percent));
                     if band.level() < 3 {
-                        prop_assert!(!p.at_least(bands[band.level() + 1].from_percent, rounding));
+                        prop_assert!(!reaches(yes, relevant, bands[band.level() + 1].from_percent));
                     }
                 }
             }
@@ -676,6 +724,19 @@ proptest! {
             prop_assert_eq!(overall.level(), band_of(result.total));
         }
         prop_assert!(result.reachable.0 <= result.reachable.1);
+        if let Some(overall) = result.overall {
+            prop_assert_eq!(result.reachable, (overall, overall));
+        }
+        // Domain subtotals add up to the total, each out of its counting standards' top scores.
+        prop_assert_eq!(result.domains.iter().map(|d| d.score).sum::<u32>(), result.total);
+        for (domain, subtotal) in framework.domains.iter().zip(&result.domains) {
+            let counting = framework
+                .standards
+                .iter()
+                .filter(|s| s.domain == domain.id && s.counts_in_score)
+                .count() as u32;
+            prop_assert_eq!(subtotal.max, counting * framework.scores[3]);
+        }
         // Every framework file written can be read back as it was.
         let text = serde_json::to_string(&framework).unwrap();
         prop_assert_eq!(Framework::from_json_str(&text).unwrap(), framework.clone());
