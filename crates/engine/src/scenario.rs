@@ -514,6 +514,8 @@ fn parse_json(text: &str) -> Result<Value, Error> {
 #[derive(Default)]
 struct Reader {
     problems: Vec<Problem>,
+    /// The file's version, once read: the fields a version added are unknown in older files.
+    version: u64,
 }
 
 impl Reader {
@@ -619,6 +621,7 @@ impl Reader {
                 format!("expected 1 to {SCENARIO_VERSION}, found {}", describe(v)),
             ),
         }
+        self.version = version;
         if !self.problems.is_empty() {
             // Not a scenario file this engine understands: the rest (including fields a
             // newer version adds) would only add noise.
@@ -891,11 +894,12 @@ impl Reader {
                 )?))
             }
             RatedBy::Cases => {
-                let map = self.object(
-                    value,
-                    path,
-                    &["cases", "key_questions", "discretion", "judgement", "by_case"],
-                )?;
+                let known: &[&str] = if self.version >= 2 {
+                    &["cases", "key_questions", "discretion", "judgement", "by_case"]
+                } else {
+                    &["cases", "key_questions", "discretion", "judgement"]
+                };
+                let map = self.object(value, path, known)?;
                 if map.contains_key("judgement") {
                     self.problem(
                         &join(path, "judgement"),
@@ -904,7 +908,7 @@ impl Reader {
                     return None;
                 }
                 let mut entry = CaseEntry::default();
-                if let Some(by_case) = map.get("by_case") {
+                if let Some(by_case) = map.get("by_case").filter(|_| self.version >= 2) {
                     match by_case {
                         Value::Bool(b) => entry.by_case = *b,
                         other => self.problem(

@@ -180,6 +180,21 @@ fn version_1_files_still_read_and_are_written_as_version_1() {
 }
 
 #[test]
+fn version_1_files_know_nothing_of_case_by_case_entry() {
+    let v1 = |standards: Value| json!({ "format": "yj-rating-scenario", "version": 1, "framework": "youth-2018", "standards": standards });
+    assert_eq!(
+        errors(v1(json!({ "2.1": { "by_case": true } }))),
+        [
+            "standards.2.1.by_case: unknown field",
+            "standards.2.1.cases: missing"
+        ]
+    );
+    let mut with_sample = v1(json!({}));
+    with_sample["case_samples"] = json!({ "2": { "cases": [] } });
+    assert_eq!(errors(with_sample), ["case_samples: unknown field"]);
+}
+
+#[test]
 fn every_version_1_example_still_reads() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
     let mut read_any = false;
