@@ -52,14 +52,22 @@ pub struct GridColumn {
     pub key_question: String,
 }
 
-/// Reads what was typed or pasted into a grid cell: `y`/`yes`, `n`/`no`, `-`/`n/a`/`na`/
-/// `not relevant`, or nothing (not yet answered), in any case.
+/// A problem of a paste into a grid: the cell (row, column of the grid) it is about, if
+/// any, and the message shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PasteProblem {
+    pub cell: Option<(usize, usize)>,
+    pub message: String,
+}
+
+/// Reads what was typed or pasted into a grid cell: `y`/`yes`, `n`/`no`, `-`/`x`/`/`/`n/a`/
+/// `na`/`not relevant`, or nothing (not yet answered), in any case.
 pub fn parse_case_answer(text: &str) -> Result<Option<CaseAnswer>, String> {
     match text.trim().to_ascii_lowercase().as_str() {
         "" => Ok(None),
         "y" | "yes" => Ok(Some(CaseAnswer::Yes)),
         "n" | "no" => Ok(Some(CaseAnswer::No)),
-        "-" | "–" | "n/a" | "na" | "x" | "not relevant" | "not-relevant" => {
+        "-" | "–" | "x" | "/" | "n/a" | "na" | "not relevant" | "not-relevant" => {
             Ok(Some(CaseAnswer::NotRelevant))
         }
         _ => Err(format!(
@@ -92,7 +100,7 @@ pub fn parse_count(text: &str) -> Result<u32, String> {
     }
 }
 
-fn group_thousands(n: u32) -> String {
+pub fn group_thousands(n: u32) -> String {
     if n >= 1000 {
         format!("{},{:03}", n / 1000, n % 1000)
     } else {
@@ -297,7 +305,7 @@ impl Form {
     /// Fills a domain's grid from text copied from a spreadsheet (rows by line, cells by
     /// tab), starting at `row` and `column` of `columns`. Rows past the end are added;
     /// cells past the last column are ignored. Every cell that cannot be read is left as
-    /// it was and reported as "Row 3, 2.1 safety: ...". Returns the messages.
+    /// it was and reported, with its cell, as "Row 3, 2.1 safety: ...". Returns the problems.
     pub fn paste_cases(
         &mut self,
         domain: &str,
@@ -305,7 +313,7 @@ impl Form {
         column: usize,
         columns: &[GridColumn],
         text: &str,
-    ) -> Vec<String> {
+    ) -> Vec<PasteProblem> {
         let mut problems = Vec::new();
         let text = text.strip_suffix('\n').unwrap_or(text);
         let text = text.strip_suffix('\r').unwrap_or(text);
@@ -313,9 +321,13 @@ impl Form {
             let target = row + r;
             while self.sample_mut(domain).cases.len() <= target {
                 if self.add_case(domain).is_none() {
-                    problems.push(format!(
-                        "A grid holds at most {MAX_CASES} cases: the rest was not pasted"
-                    ));
+                    problems.push(PasteProblem {
+                        cell: None,
+                        message: format!(
+                            "A grid holds at most {} cases: the rest was not pasted",
+                            group_thousands(MAX_CASES)
+                        ),
+                    });
                     return problems;
                 }
             }
@@ -326,12 +338,15 @@ impl Form {
                 };
                 match parse_case_answer(cell) {
                     Ok(answer) => self.set_case_answer(domain, target, col, answer),
-                    Err(message) => problems.push(format!(
-                        "Row {}, {} {}: {message}",
-                        target + 1,
-                        col.standard,
-                        col.key_question
-                    )),
+                    Err(message) => problems.push(PasteProblem {
+                        cell: Some((target, column + c)),
+                        message: format!(
+                            "Row {}, {} {}: {message}",
+                            target + 1,
+                            col.standard,
+                            col.key_question
+                        ),
+                    }),
                 }
             }
         }
@@ -522,7 +537,9 @@ mod tests {
         assert_eq!(parse_case_answer("Y"), Ok(Some(CaseAnswer::Yes)));
         assert_eq!(parse_case_answer(" no "), Ok(Some(CaseAnswer::No)));
         assert_eq!(parse_case_answer("N/A"), Ok(Some(CaseAnswer::NotRelevant)));
-        assert_eq!(parse_case_answer("-"), Ok(Some(CaseAnswer::NotRelevant)));
+        for not_relevant in ["-", "x", "X", "/", "na"] {
+            assert_eq!(parse_case_answer(not_relevant), Ok(Some(CaseAnswer::NotRelevant)));
+        }
         assert_eq!(parse_case_answer(""), Ok(None));
         assert_eq!(
             parse_case_answer("maybe"),
@@ -538,7 +555,12 @@ mod tests {
         let problems = form.paste_cases("2", 0, 0, &columns, "y\ty\t-\r\ny\tn\ty\r\nn\tmaybe\t-\r\n");
         assert_eq!(
             problems,
-            ["Row 3, 2.1 safety: \"maybe\" is not an answer: type y (Yes), n (No) or - (not relevant)"]
+            [PasteProblem {
+                cell: Some((2, 1)),
+                message:
+                    "Row 3, 2.1 safety: \"maybe\" is not an answer: type y (Yes), n (No) or - (not relevant)"
+                        .into()
+            }]
         );
         assert_eq!(
             form.samples["2"].cases.len(),

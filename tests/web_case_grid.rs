@@ -139,18 +139,6 @@ async fn keys_move_focus_row_by_row_and_on_to_add_a_case() {
     assert_eq!(page.focused().as_deref(), Some(first.as_str()));
 }
 
-/// Waits for the browser's next animation frame (and what runs before it).
-async fn next_frame() {
-    let frame = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .request_animation_frame(&resolve)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
-    settle().await;
-}
-
 #[wasm_bindgen_test]
 async fn keys_typed_before_a_new_case_is_shown_answer_its_cells() {
     let page = Page::fresh().await;
@@ -196,12 +184,89 @@ async fn a_pasted_block_fills_cells_adds_cases_and_reports_what_it_cannot_read()
     );
     assert_eq!(page.words("rating-3.4"), "Incomplete: enter every key question");
     assert!(page.text("grid-3").contains("2 of 3 answered"));
-    // Removing the case that cannot be read leaves two complete cases.
+    // The cell that could not be read says so, and points to the message.
+    let bad = cell("3", 2, "3.4", "police");
+    assert_eq!(
+        page.get(&bad).get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    let described_by = page
+        .get(&bad)
+        .get_attribute("aria-describedby")
+        .unwrap_or_default();
+    let problems_id = page.get("grid-problems-3").id();
+    assert!(
+        described_by.split(' ').any(|id| id == problems_id),
+        "{described_by}"
+    );
+    assert!(page
+        .get(&bad)
+        .closest("td")
+        .unwrap()
+        .unwrap()
+        .class_list()
+        .contains("cell-invalid"));
+    let good = cell("3", 2, "3.4", "recommendations");
+    assert_eq!(page.get(&good).get_attribute("aria-invalid"), None);
+    // Answering it clears its problem, and with it the list.
+    page.press(&bad, "/");
+    settle().await;
+    assert_eq!(page.value(&bad), "–");
+    assert_eq!(page.get(&bad).get_attribute("aria-invalid"), None);
+    assert!(page
+        .find("grid-problems-3")
+        .is_some_and(|e| e.text_content().unwrap_or_default().is_empty()));
+    // recommendations 2 of 3 = 66.7%, police 1 of 1: Good.
+    assert_eq!(page.words("rating-3.4"), "● Good Score 2");
+    // Removing the third case leaves two complete cases.
     page.click("remove-case-3-2");
     settle().await;
     assert_eq!(page.text("cases-3.4"), "Cases inspected: 2 (from the case grid)");
     // recommendations 1 of 2 = 50%, police 1 of 1: Requires improvement.
     assert_eq!(page.words("rating-3.4"), "▲ Requires improvement Score 1");
+}
+
+#[wasm_bindgen_test]
+async fn recording_a_whole_domain_case_by_case_asks_before_discarding_typed_totals() {
+    let page = Page::fresh().await;
+    page.type_text("standards.2.1.cases", "5");
+    page.type_text("standards.2.3.cases", "4");
+    settle().await;
+    page.click("enter-by-case-2");
+    settle().await;
+    assert!(
+        page.text("confirm-enter-all-2")
+            .contains("discards the totals typed for 2.1, 2.3"),
+        "{}",
+        page.text("confirm-enter-all-2")
+    );
+    assert!(page.find("grid-2").is_none(), "nothing changes before the answer");
+    // Keeping the totals changes nothing.
+    page.click("confirm-enter-all-no-2");
+    settle().await;
+    assert!(page.find("confirm-enter-all-2").is_none());
+    assert!(page.find("grid-2").is_none());
+    assert_eq!(page.value("standards.2.1.cases"), "5");
+    // Asked again and confirmed: the whole domain is recorded case by case, from one case.
+    page.click("enter-by-case-2");
+    settle().await;
+    page.click("confirm-enter-all-yes-2");
+    next_frame().await;
+    assert!(page.find("confirm-enter-all-2").is_none());
+    assert!(
+        page.find("enter-by-case-2").is_none(),
+        "every standard of the domain is by case"
+    );
+    for standard in ["2.1", "2.2", "2.3", "2.4"] {
+        assert_eq!(
+            page.text(&format!("cases-{standard}")),
+            "Cases inspected: 1 (from the case grid)"
+        );
+    }
+    assert_eq!(
+        page.focused().as_deref(),
+        Some(cell("2", 0, "2.1", "desistance").as_str())
+    );
 }
 
 #[wasm_bindgen_test]

@@ -4,12 +4,12 @@
 //! come from the engine (`CaseSample::counts`), never from here.
 
 use crate::browser;
-use crate::model::{parse_case_answer, GridColumn};
+use crate::model::{group_thousands, parse_case_answer, GridColumn, PasteProblem};
 use crate::state::AppState;
 use leptos::ev::{ClipboardEvent, KeyboardEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use yj_rating_engine::{CaseAnswer, Entry, RatedBy};
+use yj_rating_engine::{CaseAnswer, Entry, RatedBy, MAX_CASES};
 
 /// How a cell shows an answer (and reads back what is typed over it).
 fn shown(answer: Option<CaseAnswer>) -> &'static str {
@@ -48,14 +48,18 @@ fn add_button_id(domain: &str) -> String {
     format!("{}-add", grid_id(domain))
 }
 
-/// The answer a key types into a cell, if it types one.
+/// The box listing the grid's problems, which the cells they are about point to.
+fn problems_id(domain: &str) -> String {
+    format!("{}-problems", grid_id(domain))
+}
+
+/// The answer a key types into a cell, if it types one: a one-character answer as a
+/// pasted cell reads it (y, n, -, x or /, in either case).
 fn answer_key(key: &str) -> Option<CaseAnswer> {
-    match key {
-        "y" | "Y" => Some(CaseAnswer::Yes),
-        "n" | "N" => Some(CaseAnswer::No),
-        "-" | "x" | "X" | "/" => Some(CaseAnswer::NotRelevant),
-        _ => None,
+    if key.chars().count() != 1 {
+        return None;
     }
+    parse_case_answer(key).ok().flatten()
 }
 
 /// The cell (row, column) typing goes to while a new case's row is not on the page yet:
@@ -94,7 +98,7 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
         let domain = domain.clone();
         Memo::new(move |_| state.with_form(|f| f.samples.get(&domain).map_or(0, |s| s.cases.len())))
     };
-    let problems = RwSignal::new(Vec::<String>::new());
+    let problems = RwSignal::new(Vec::<PasteProblem>::new());
     let typing: Typing = StoredValue::new(None);
     let all_by_case = {
         let ids = case_standards.clone();
@@ -139,10 +143,14 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
             state.edit(|f| added = f.add_case(&domain));
             match added {
                 Some(row) => {
+                    problems.update(|p| p.retain(|problem| problem.cell.is_some()));
                     typing.set_value(Some((row, 0)));
                     focus_cell_soon(domain.clone(), typing);
                 }
-                None => problems.set(vec!["A grid holds at most 10,000 cases".into()]),
+                None => problems.set(vec![PasteProblem {
+                    cell: None,
+                    message: format!("A grid holds at most {} cases", group_thousands(MAX_CASES)),
+                }]),
             }
         }
     };
@@ -242,7 +250,7 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
         }
     };
     let show_grid = move || !columns.with(Vec::is_empty);
-    let domain_testid = domain.clone();
+    let (domain_testid, domain_confirm) = (domain.clone(), domain.clone());
     let enter_all_button = enter_all.clone();
     view! {
         {(!case_standards.is_empty()).then(|| view! {
@@ -258,18 +266,21 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
                 </Show>
                 {
                     let enter_all = enter_all.clone();
+                    let domain = domain_confirm.clone();
                     move || confirming.get().map(|ids| {
                     let enter_all = enter_all.clone();
                     view! {
-                        <div class="confirm" role="alert">
+                        <div class="confirm" role="alert" data-testid=format!("confirm-enter-all-{domain}")>
                             <p>{format!(
                                 "Entering case by case discards the totals typed for {}. The grid's counts take their place.",
                                 ids.join(", ")
                             )}</p>
-                            <button type="button" class="button button-warning" on:click=move |_| enter_all(true)>
+                            <button type="button" class="button button-warning" data-testid=format!("confirm-enter-all-yes-{domain}")
+                                on:click=move |_| enter_all(true)>
                                 "Discard the totals and record case by case"
                             </button>
-                            <button type="button" class="button button-secondary" on:click=move |_| confirming.set(None)>"Keep the totals"</button>
+                            <button type="button" class="button button-secondary" data-testid=format!("confirm-enter-all-no-{domain}")
+                                on:click=move |_| confirming.set(None)>"Keep the totals"</button>
                         </div>
                     }
                 })}
@@ -301,12 +312,14 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
                 </div>
                 <button type="button" class="button button-secondary" id=add_button_id(&domain) data-testid=format!("add-case-{domain}")
                     on:click=add_case.clone() on:keydown=type_ahead.clone()>"Add a case"</button>
-                <div aria-live="polite" data-testid=format!("grid-problems-{domain}")>
+                <div aria-live="polite" id=problems_id(&domain) data-testid=format!("grid-problems-{domain}")>
                     {move || (!problems.with(Vec::is_empty)).then(|| view! {
                         <div class="field-error">
                             <span class="visually-hidden">"Error: "</span>
-                            "Some pasted cells were not answers and were left as they were:"
-                            <ul>{problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                            {problems.with(|p| p.iter().any(|p| p.cell.is_some())).then_some(
+                                "Some pasted cells were not answers and were left as they were (marked in the grid):"
+                            )}
+                            <ul>{problems.get().into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}</ul>
                         </div>
                     })}
                 </div>
@@ -320,7 +333,7 @@ fn CaseRow(
     domain: String,
     row: usize,
     columns: Memo<Vec<GridColumn>>,
-    problems: RwSignal<Vec<String>>,
+    problems: RwSignal<Vec<PasteProblem>>,
     hint_id: String,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -368,6 +381,8 @@ fn CaseRow(
         let domain = domain.clone();
         move |_| {
             state.edit(|f| f.remove_case(&domain, row));
+            // The rows below move up: problems no longer point at their cells.
+            problems.update(|p| p.retain(|problem| problem.cell.is_none()));
             browser::focus(&add_button_id(&domain));
         }
     };
@@ -425,7 +440,7 @@ fn Cell(
     columns: Memo<Vec<GridColumn>>,
     /// The case as spoken: its reference, or "Case N" while that is blank.
     name: Memo<String>,
-    problems: RwSignal<Vec<String>>,
+    problems: RwSignal<Vec<PasteProblem>>,
     hint_id: String,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -440,9 +455,14 @@ fn Cell(
             })
         })
     };
+    // A pasted value that was not an answer: the cell says so until it is answered.
+    let invalid = Memo::new(move |_| problems.with(|p| p.iter().any(|p| p.cell == Some((row, col)))));
     let set = {
         let (domain, column) = (domain.clone(), column.clone());
         move |value: Option<CaseAnswer>| {
+            if invalid.get_untracked() {
+                problems.update(|p| p.retain(|p| p.cell != Some((row, col))));
+            }
             if answer.get_untracked() != value {
                 state.edit(|f| f.set_case_answer(&domain, row, &column, value));
             }
@@ -532,11 +552,28 @@ fn Cell(
         }
     };
     let testid = format!("cell-{domain}-{row}-{}-{}", column.standard, column.key_question);
-    let class = move || match answer.get() {
-        Some(CaseAnswer::Yes) => "cell answer-yes",
-        Some(CaseAnswer::No) => "cell answer-no",
-        Some(CaseAnswer::NotRelevant) => "cell answer-not-relevant",
-        None => "cell",
+    let class = move || {
+        let answer = match answer.get() {
+            Some(CaseAnswer::Yes) => "cell answer-yes",
+            Some(CaseAnswer::No) => "cell answer-no",
+            Some(CaseAnswer::NotRelevant) => "cell answer-not-relevant",
+            None => "cell",
+        };
+        if invalid.get() {
+            format!("{answer} cell-invalid")
+        } else {
+            answer.to_owned()
+        }
+    };
+    let described_by = {
+        let problems_id = problems_id(&domain);
+        move || {
+            if invalid.get() {
+                format!("{hint_id} {problems_id}")
+            } else {
+                hint_id.clone()
+            }
+        }
     };
     let aria = {
         let column = column.clone();
@@ -554,7 +591,8 @@ fn Cell(
         <td class=class>
             <input type="text" id=cell_id(&domain, row, col) data-testid=testid size="1" maxlength="3"
                 autocomplete="off" autocapitalize="off" spellcheck="false"
-                aria-label=aria aria-describedby=hint_id
+                aria-label=aria aria-describedby=described_by
+                aria-invalid=move || invalid.get().then_some("true")
                 prop:value=move || shown(answer.get())
                 on:keydown=on_keydown on:input=on_input on:paste=on_paste/>
         </td>
