@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { useBrowser, waitForApp, ROOT, TORBAY, expectText, expectContains, expectVisible, eventually } from "./lib/harness.mjs";
+import { Calculator } from "./lib/calculator.mjs";
 
 const THEME_PATH = join(ROOT, "examples", "frameworks", "theme-inspection.json");
 const THEME = JSON.parse(readFileSync(THEME_PATH, "utf8"));
@@ -131,6 +132,33 @@ describe("frameworks as files", () => {
     await eventually(async () => assert.equal(await calc.currentScenarioName(), "Themes"));
     await expectThemeScores(calc);
     assert.equal((await frameworkOptions(calc)).length, 3);
+  });
+
+  test("a share link of a scenario under an imported framework carries the framework", { timeout: 120_000 }, async (t) => {
+    const { page, calc } = await env.open(t, { context: { permissions: ["clipboard-read", "clipboard-write"] } });
+    await calc.byTestId("import-framework").setInputFiles(THEME_PATH);
+    await expectVisible(calc.notice("notice-info", "Imported the framework"));
+    await calc.button("new-under-framework").click();
+    await calc.rename("Themes");
+    await calc.enterScenario(THEME_SCENARIO);
+    await expectThemeScores(calc);
+    await page.evaluate(() => navigator.clipboard.writeText("nothing yet"));
+    await calc.button("share").click();
+    await expectVisible(calc.notice("notice-info", "Share link copied"));
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(link.startsWith(env.url + "#scenario="), link);
+
+    // Opened in another browser profile, which has never seen the framework.
+    const other = await env.session(t);
+    const page2 = await other.newPage();
+    await page2.goto(link);
+    await waitForApp(page2);
+    const calc2 = new Calculator(page2);
+    await eventually(async () => assert.equal(await calc2.currentScenarioName(), "Themes (shared)"));
+    await expectVisible(calc2.notice("notice-info", "Its framework, “Theme-based inspection (training example)”, was added."));
+    await expectContains(calc2.byTestId("framework-current"), "(theme-inspection)");
+    await expectThemeScores(calc2);
+    assert.equal((await frameworkOptions(calc2)).length, 3);
   });
 
   test("a bad framework file is refused with the paths of its problems", { timeout: 60_000 }, async (t) => {

@@ -1,6 +1,7 @@
-//! Sample confidence in the browser (issue #5): the interval and band chances shown for a
-//! key question, the 80%/95% switch, nothing for a key question with no relevant cases,
-//! and ratings untouched. Run with `cargo test -p yj-rating-app --target
+//! Sample confidence and the CSV export in the browser (issue #5): the interval and band
+//! chances shown for a key question, the 80%/95% switch, nothing for a key question with
+//! no relevant cases, and ratings untouched; "Export CSV" downloading what the engine
+//! writes for the scenario on screen, and refusing while there are problems. Run with `cargo test -p yj-rating-app --target
 //! wasm32-unknown-unknown --test web_confidence`.
 #![cfg(target_arch = "wasm32")]
 
@@ -189,5 +190,61 @@ async fn the_level_is_kept_in_this_browser_apart_from_the_scenarios() {
     assert_eq!(
         page.text("confidence-2.1-desistance-interval"),
         "95% sure: 23%\u{2013}88%"
+    );
+}
+
+const TORBAY: &str = include_str!("../examples/torbay-2021.json");
+
+#[wasm_bindgen_test]
+async fn export_csv_downloads_the_counts_and_results_on_screen() {
+    let page = Page::fresh().await;
+    page.click("load-example");
+    settle().await;
+    catch_downloads();
+    page.click("export-csv");
+    let files = caught_downloads().await;
+    assert_eq!(files.len(), 1, "one file offered");
+    let (name, text) = &files[0];
+    assert_eq!(name, "torbay-yot-march-2021.csv");
+    // Exactly what the engine writes for the example (its lines are checked one by one
+    // in crates/engine/tests/csv.rs).
+    let framework = yj_rating_engine::Framework::youth_2018();
+    let torbay = yj_rating_engine::Scenario::from_json_str(TORBAY).unwrap();
+    let expected =
+        yj_rating_engine::csv::to_csv(framework, &torbay, &yj_rating_engine::score(framework, &torbay));
+    assert_eq!(text, &expected);
+    assert!(text.starts_with("Domain,Standard id,Standard,"));
+    assert_eq!(
+        text.lines().count(),
+        28,
+        "a header, 4 judgement rows and 23 key questions"
+    );
+
+    // An edit shows in the next export: 3.1 safety 0 of 3 becomes 3 of 3.
+    page.type_text(&count("3.1", "safety", "yes"), "3");
+    settle().await;
+    catch_downloads();
+    page.click("export-csv");
+    let files = caught_downloads().await;
+    let line = files[0]
+        .1
+        .lines()
+        .find(|l| l.starts_with("Out-of-court disposals,3.1,Assessment,cases,safety,"))
+        .unwrap()
+        .to_owned();
+    assert!(line.contains(",3,3,3,100.0,Large majority,no,"), "{line}");
+
+    // While a count cannot be right, nothing is downloaded and the notice says why.
+    page.type_text(&count("3.1", "safety", "yes"), "9");
+    settle().await;
+    catch_downloads();
+    page.click("export-csv");
+    settle().await;
+    assert!(caught_downloads().await.is_empty());
+    assert!(
+        page.text("notices")
+            .contains("Correct the 1 problem listed at the top before exporting CSV"),
+        "{}",
+        page.text("notices")
     );
 }

@@ -63,6 +63,50 @@ pub async fn next_frame() {
     settle().await;
 }
 
+/// From now on, files the page offers for download are caught instead of downloaded
+/// (read them with [`caught_downloads`]); what was caught before is forgotten.
+pub fn catch_downloads() {
+    // The page offers a file by clicking a link to a blob URL it revokes at once: keep
+    // each blob as it is made, and record the links clicked.
+    let install = js_sys::Function::new_no_args(
+        r#"
+        if (!window.__caughtBlobs) {
+          window.__caughtBlobs = new Map();
+          const create = URL.createObjectURL.bind(URL);
+          URL.createObjectURL = (blob) => { const url = create(blob); window.__caughtBlobs.set(url, blob); return url; };
+          HTMLAnchorElement.prototype.click = function () {
+            if (this.download) window.__caught.push({ name: this.download, blob: window.__caughtBlobs.get(this.href) });
+          };
+        }
+        window.__caught = [];
+        "#,
+    );
+    install.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+}
+
+/// The files caught since [`catch_downloads`], as (file name, text), oldest first.
+pub async fn caught_downloads() -> Vec<(String, String)> {
+    let window = web_sys::window().unwrap();
+    let caught: js_sys::Array = js_sys::Reflect::get(&window, &"__caught".into())
+        .unwrap()
+        .dyn_into()
+        .expect("catch_downloads() first");
+    let mut files = Vec::new();
+    for item in caught.iter() {
+        let name = js_sys::Reflect::get(&item, &"name".into())
+            .unwrap()
+            .as_string()
+            .unwrap();
+        let blob: web_sys::Blob = js_sys::Reflect::get(&item, &"blob".into())
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        let text = wasm_bindgen_futures::JsFuture::from(blob.text()).await.unwrap();
+        files.push((name, text.as_string().unwrap()));
+    }
+    files
+}
+
 /// The calculator mounted on its own element; unmounted and removed when dropped.
 pub struct Page {
     pub root: HtmlElement,
