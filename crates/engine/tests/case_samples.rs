@@ -147,9 +147,40 @@ fn the_peer_review_example_scores_from_its_18_cases() {
     for id in ["3.1", "3.2", "3.3", "3.4"] {
         assert_eq!(case_entry(&scenario, id).cases, 8);
     }
+    // Counted from the example's answers independently (Python over the JSON).
+    let counts = |id: &str, kq: &str| case_entry(&scenario, id).key_questions[kq];
+    assert_eq!(counts("2.1", "others"), Answers { relevant: 4, yes: 3 });
+    assert_eq!(counts("2.2", "others"), Answers { relevant: 6, yes: 2 });
+    assert_eq!(counts("3.1", "safety"), Answers { relevant: 7, yes: 3 });
+    assert_eq!(counts("3.4", "recommendations"), Answers { relevant: 8, yes: 8 });
     let result = score(youth(), &scenario);
     assert_eq!(result.rated, 8);
-    assert_eq!(result.domains[1].rated + result.domains[2].rated, 8);
+    // Lowest key questions: 2.1 75.0%, 2.2 33.3%, 2.3 83.3%, 2.4 66.7%, 3.1 42.9%,
+    // 3.2 66.7%, 3.3 33.3%, 3.4 66.7%.
+    let expected = [
+        ("2.1", Rating::Good),
+        ("2.2", Rating::Inadequate),
+        ("2.3", Rating::Outstanding),
+        ("2.4", Rating::Good),
+        ("3.1", Rating::Inadequate),
+        ("3.2", Rating::Good),
+        ("3.3", Rating::Inadequate),
+        ("3.4", Rating::Good),
+    ];
+    for (id, rating) in expected {
+        let (index, _) = youth().standard(id).unwrap();
+        assert_eq!(result.standards[index].rating, Some(rating), "{id}");
+    }
+    assert_eq!((result.domains[1].score, result.domains[2].score), (7, 4));
+    assert_eq!(result.total, 11);
+    assert_eq!(result.overall, None, "domain one is not rated");
+    // The CSV export carries the derived counts.
+    let csv = yj_rating_engine::csv::to_csv(youth(), &scenario, &result);
+    let line = csv
+        .lines()
+        .find(|l| l.starts_with("Out-of-court disposals,3.1,Assessment,cases,safety,"))
+        .unwrap();
+    assert!(line.contains(",8,7,3,42.9,Minority,yes,"), "{line}");
 }
 
 #[test]
@@ -354,8 +385,15 @@ proptest! {
             prop_assert_eq!(entry.cases as usize, sample.cases.len());
             for (kq, answers) in &entry.key_questions {
                 prop_assert_eq!(sample.answered(id, kq), sample.cases.len());
-                let yes = sample.cases.iter().filter(|c| c.answer(id, kq) == Some(CaseAnswer::Yes)).count();
-                prop_assert_eq!(answers.yes as usize, yes);
+                let with = |a| sample.cases.iter().filter(|c| c.answer(id, kq) == Some(a)).count();
+                prop_assert_eq!(answers.yes as usize, with(CaseAnswer::Yes));
+                prop_assert_eq!(answers.relevant as usize, with(CaseAnswer::Yes) + with(CaseAnswer::No));
+            }
+            // A key question is entered once every case (of at least one) has answered it.
+            let (_, standard) = youth().standard(id).unwrap();
+            for kq in &standard.key_questions {
+                let complete = !sample.cases.is_empty() && sample.answered(id, &kq.id) == sample.cases.len();
+                prop_assert_eq!(entry.key_questions.contains_key(&kq.id), complete, "{}", kq.id);
             }
         }
         prop_assert!(scenario.problems(youth()).is_empty());
