@@ -20,6 +20,9 @@ pub fn render(framework: &Framework, scenario: &Scenario, result: &ScenarioResul
         "Framework: {} ({} percentages)",
         framework.name, scenario.rounding
     ));
+    if !framework.note.is_empty() {
+        line(format!("Note: {}", framework.note));
+    }
     line(String::new());
     match result.overall {
         Some(overall) => {
@@ -80,7 +83,7 @@ pub fn render(framework: &Framework, scenario: &Scenario, result: &ScenarioResul
                 marks.push(format!("[{}]", flags.join(", ")));
             }
             if !standard.counts_in_score {
-                marks.push("(not scored)".to_owned());
+                marks.push("(does not count in the score)".to_owned());
             }
             line(format!("  {name:<name_width$}  {rating:<22}{}", marks.join(" ")));
             if let (true, Some(yj_rating_engine::Entry::Cases(entry))) =

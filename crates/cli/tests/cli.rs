@@ -506,8 +506,14 @@ fn youth_2021_resettlement_is_reported_but_not_scored() {
     assert!(table.contains("Overall rating Requires improvement\n"), "{table}");
     let resettlement = table.lines().find(|l| l.contains("4.1  Resettlement")).unwrap();
     assert!(
-        resettlement.contains("not entered") && resettlement.contains("(not scored)"),
+        resettlement.contains("not entered") && resettlement.contains("(does not count in the score)"),
         "{resettlement}"
+    );
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("Note: ") && l.contains("refreshed wording is not reproduced")),
+        "{table}"
     );
     value["standards"]["4.1"] = serde_json::json!({ "judgement": "Outstanding" });
     let scored = json(&value.to_string());
