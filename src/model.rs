@@ -52,12 +52,19 @@ pub struct GridColumn {
     pub key_question: String,
 }
 
-/// A problem of a paste into a grid: the cell (row, column of the grid) it is about, if
-/// any, and the message shown.
+/// A problem of a paste into a grid: the cell (row, and the key question it answers) it
+/// is about, if any, and the message shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PasteProblem {
-    pub cell: Option<(usize, usize)>,
+    pub cell: Option<(usize, GridColumn)>,
     pub message: String,
+}
+
+impl PasteProblem {
+    /// Whether the problem is about this cell.
+    pub fn is_at(&self, row: usize, column: &GridColumn) -> bool {
+        self.cell.as_ref().is_some_and(|(r, c)| *r == row && c == column)
+    }
 }
 
 /// Reads what was typed or pasted into a grid cell: `y`/`yes`, `n`/`no`, `-`/`x`/`/`/`n/a`/
@@ -339,7 +346,7 @@ impl Form {
                 match parse_case_answer(cell) {
                     Ok(answer) => self.set_case_answer(domain, target, col, answer),
                     Err(message) => problems.push(PasteProblem {
-                        cell: Some((target, column + c)),
+                        cell: Some((target, col.clone())),
                         message: format!(
                             "Row {}, {} {}: {message}",
                             target + 1,
@@ -556,7 +563,7 @@ mod tests {
         assert_eq!(
             problems,
             [PasteProblem {
-                cell: Some((2, 1)),
+                cell: Some((2, columns[1].clone())),
                 message:
                     "Row 3, 2.1 safety: \"maybe\" is not an answer: type y (Yes), n (No) or - (not relevant)"
                         .into()

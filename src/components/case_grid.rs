@@ -456,12 +456,15 @@ fn Cell(
         })
     };
     // A pasted value that was not an answer: the cell says so until it is answered.
-    let invalid = Memo::new(move |_| problems.with(|p| p.iter().any(|p| p.cell == Some((row, col)))));
+    let invalid = {
+        let column = column.clone();
+        Memo::new(move |_| problems.with(|p| p.iter().any(|p| p.is_at(row, &column))))
+    };
     let set = {
         let (domain, column) = (domain.clone(), column.clone());
         move |value: Option<CaseAnswer>| {
             if invalid.get_untracked() {
-                problems.update(|p| p.retain(|p| p.cell != Some((row, col))));
+                problems.update(|p| p.retain(|p| !p.is_at(row, &column)));
             }
             if answer.get_untracked() != value {
                 state.edit(|f| f.set_case_answer(&domain, row, &column, value));
