@@ -407,13 +407,13 @@ fn CaseRow(
         <tr>
             <th scope="row">
                 <label class="visually-hidden" for=label_id.clone()>{format!("Reference of case {}", row + 1)}</label>
-                <input id=label_id type="text" class="case-label" size="8" autocomplete="off"
+                <input id=label_id type="text" class="case-label" size="8" maxlength="40" autocomplete="off"
                     data-testid=format!("case-label-{domain}-{row}")
                     prop:value=move || label.get()
                     on:input=move |ev| set_label(false, event_target_value(&ev))/>
             </th>
             <td>
-                <input type="text" class="case-note" size="14" autocomplete="off"
+                <input type="text" class="case-note" size="14" maxlength="200" autocomplete="off"
                     aria-label=move || format!("Note on {}", name.get())
                     data-testid=format!("case-note-{domain}-{row}")
                     prop:value=move || note.get()
