@@ -294,8 +294,9 @@ impl Framework {
     /// non-empty ids; every domain with standards and every standard in a known
     /// domain; key questions only, and at least one, on case standards; at least one
     /// standard that counts; key-question thresholds increasing from 0 to at most 100;
-    /// scores increasing, with a highest possible total of at most [`MAX_TOTAL`]; overall bands starting at 0, increasing and each reachable;
-    /// labels non-empty, distinct and consistent; discretion thresholds in range.
+    /// scores increasing, with a highest possible total of at most [`MAX_TOTAL`]; overall
+    /// bands starting at 0, increasing and each reachable; labels non-empty, distinct and
+    /// consistent; discretion thresholds in range.
     ///
     /// # Errors
     /// Every rule broken, each with its path, e.g. `overall_bands.2.from_score: score
