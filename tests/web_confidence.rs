@@ -1,8 +1,8 @@
 //! Sample confidence and the CSV export in the browser (issue #5): the interval and band
 //! chances shown for a key question, the 80%/95% switch, nothing for a key question with
 //! no relevant cases, and ratings untouched; "Export CSV" downloading what the engine
-//! writes for the scenario on screen, and refusing while there are problems. Run with `cargo test -p yj-rating-app --target
-//! wasm32-unknown-unknown --test web_confidence`.
+//! writes for the scenario on screen, and refusing while there are problems. Run with
+//! `cargo test -p yj-rating-app --target wasm32-unknown-unknown --test web_confidence`.
 #![cfg(target_arch = "wasm32")]
 
 mod support;
