@@ -213,6 +213,11 @@ async fn a_pasted_block_fills_cells_adds_cases_and_reports_what_it_cannot_read()
     settle().await;
     assert_eq!(page.value(&bad), "–");
     assert_eq!(page.get(&bad).get_attribute("aria-invalid"), None);
+    let classes = page.get(&bad).closest("td").unwrap().unwrap().class_name();
+    assert_eq!(
+        classes.split(' ').collect::<Vec<_>>(),
+        ["cell", "answer-not-relevant"]
+    );
     assert!(page
         .find("grid-problems-3")
         .is_some_and(|e| e.text_content().unwrap_or_default().is_empty()));

@@ -555,19 +555,7 @@ fn Cell(
         }
     };
     let testid = format!("cell-{domain}-{row}-{}-{}", column.standard, column.key_question);
-    let class = move || {
-        let answer = match answer.get() {
-            Some(CaseAnswer::Yes) => "cell answer-yes",
-            Some(CaseAnswer::No) => "cell answer-no",
-            Some(CaseAnswer::NotRelevant) => "cell answer-not-relevant",
-            None => "cell",
-        };
-        if invalid.get() {
-            format!("{answer} cell-invalid")
-        } else {
-            answer.to_owned()
-        }
-    };
+    let is = move |value: CaseAnswer| move || answer.get() == Some(value);
     let described_by = {
         let problems_id = problems_id(&domain);
         move || {
@@ -591,7 +579,8 @@ fn Cell(
         }
     };
     view! {
-        <td class=class>
+        <td class="cell" class:answer-yes=is(CaseAnswer::Yes) class:answer-no=is(CaseAnswer::No)
+            class:answer-not-relevant=is(CaseAnswer::NotRelevant) class:cell-invalid=move || invalid.get()>
             <input type="text" id=cell_id(&domain, row, col) data-testid=testid size="1" maxlength="3"
                 autocomplete="off" autocapitalize="off" spellcheck="false"
                 aria-label=aria aria-describedby=described_by

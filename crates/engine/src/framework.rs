@@ -392,9 +392,9 @@ impl Framework {
                 );
             }
         }
-        let counted = self.standards.iter().filter(|s| s.counts_in_score).count() as u64;
+        let counted = self.counting_standards();
         let top = self.scores.iter().copied().max().unwrap_or(0);
-        if u64::from(top) * counted > u64::from(MAX_TOTAL) {
+        if u64::from(top) * u64::from(counted) > u64::from(MAX_TOTAL) {
             problem(
                 "scores.3".into(),
                 format!(
@@ -530,10 +530,15 @@ impl Framework {
         }
     }
 
+    /// How many standards count in the score.
+    fn counting_standards(&self) -> u32 {
+        self.standards.iter().filter(|s| s.counts_in_score).count() as u32
+    }
+
     /// The lowest and highest possible totals: every counting standard at the lowest
     /// score, and at the highest.
     fn score_range(&self) -> (u32, u32) {
-        let counted = self.standards.iter().filter(|s| s.counts_in_score).count() as u32;
+        let counted = self.counting_standards();
         let low = self.scores.iter().copied().min().unwrap_or(0);
         let high = self.scores.iter().copied().max().unwrap_or(0);
         (low.saturating_mul(counted), high.saturating_mul(counted))
