@@ -69,12 +69,35 @@ impl AppState {
 
     /// The current scenario as a scenario file.
     pub fn scenario_file(&self) -> String {
-        self.scenario
-            .with_untracked(|(scenario, _)| scenario.to_json_string_with(self.framework_now()))
+        self.scenario_to_write().to_json_string_with(self.framework_now())
+    }
+
+    /// The current scenario as files and links carry it: its name is its title, so one
+    /// never renamed still comes back under its name.
+    fn scenario_to_write(&self) -> Scenario {
+        let mut scenario = self.scenario.with_untracked(|(scenario, _)| scenario.clone());
+        scenario.title = self.library.with_untracked(|l| l.current().name.clone());
+        scenario
     }
 
     /// Whether the current scenario can be written as a file; says why not if not.
     fn ready_to_write(&self, what: &str) -> bool {
+        let framework = self.framework_now();
+        let half = self
+            .library
+            .with_untracked(|l| l.current().form.half_entered(framework));
+        if !half.is_empty() {
+            let fields: Vec<String> = half
+                .iter()
+                .map(|path| crate::words::field_label(framework, path))
+                .collect();
+            self.notify(Notice::Error(format!(
+                "Fill in or clear {} before {what}: a scenario file cannot hold a key question with only one \
+                 of its two counts. Your work stays saved in this browser.",
+                fields.join("; ")
+            )));
+            return false;
+        }
         let problems = self.errors.with_untracked(|e| e.len());
         if problems > 0 {
             let s = if problems == 1 { "" } else { "s" };
@@ -146,9 +169,7 @@ impl AppState {
         if !self.ready_to_write("sharing") {
             return None;
         }
-        let value = self
-            .scenario
-            .with_untracked(|(scenario, _)| scenario.to_value_with(self.framework_now()));
+        let value = self.scenario_to_write().to_value_with(self.framework_now());
         let compact = serde_json::to_string(&value).unwrap_or_default();
         Some(format!(
             "{}{}",

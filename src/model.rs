@@ -177,16 +177,36 @@ impl Form {
                     let cases = read(cases_path(id));
                     let mut entry = CaseEntry::default();
                     let mut typed_any = false;
+                    let mut early = Vec::new();
                     for kq in &standard.key_questions {
                         let relevant_path = count_path(id, &kq.id, "relevant");
                         let yes_path = count_path(id, &kq.id, "yes");
                         typed_any |=
                             !self.text(&relevant_path).is_empty() || !self.text(&yes_path).is_empty();
-                        if let (Some(relevant), Some(yes)) = (read(relevant_path), read(yes_path)) {
-                            entry
-                                .key_questions
-                                .insert(kq.id.clone(), Answers { relevant, yes });
+                        match (read(relevant_path), read(yes_path)) {
+                            (Some(relevant), Some(yes)) => {
+                                entry
+                                    .key_questions
+                                    .insert(kq.id.clone(), Answers { relevant, yes });
+                            }
+                            // Relevant above cases inspected is wrong whatever Yes will be:
+                            // say so as soon as it is typed, in the engine's words.
+                            (Some(relevant), None) => {
+                                let half = CaseEntry {
+                                    cases: cases.unwrap_or(u32::MAX),
+                                    key_questions: BTreeMap::from([(
+                                        kq.id.clone(),
+                                        Answers { relevant, yes: 0 },
+                                    )]),
+                                    ..CaseEntry::default()
+                                };
+                                early.extend(half.count_problems(&format!("standards.{id}")));
+                            }
+                            _ => {}
                         }
+                    }
+                    for problem in early {
+                        errors.insert(problem.path, problem.message);
                     }
                     entry.discretion = self.discretion_of(id);
                     match cases {
@@ -205,6 +225,31 @@ impl Form {
         scenario.case_samples = self.samples.clone();
         scenario.derive_case_counts(framework);
         (scenario, errors)
+    }
+
+    /// The blank half of each key question typed halfway (relevant cases without the
+    /// number answered Yes, or the other way round), by path. A scenario file cannot hold
+    /// such a key question, so exporting and sharing wait for it rather than drop it.
+    pub fn half_entered(&self, framework: &Framework) -> Vec<String> {
+        let mut blank = Vec::new();
+        for standard in &framework.standards {
+            if standard.rated_by != RatedBy::Cases || self.by_case.contains(&standard.id) {
+                continue;
+            }
+            for kq in &standard.key_questions {
+                let relevant = count_path(&standard.id, &kq.id, "relevant");
+                let yes = count_path(&standard.id, &kq.id, "yes");
+                match (
+                    self.text(&relevant).trim().is_empty(),
+                    self.text(&yes).trim().is_empty(),
+                ) {
+                    (false, true) => blank.push(yes),
+                    (true, false) => blank.push(relevant),
+                    _ => {}
+                }
+            }
+        }
+        blank
     }
 
     fn discretion_of(&self, standard: &str) -> Option<Discretion> {
@@ -282,17 +327,14 @@ impl Form {
         self.samples.entry(domain.to_owned()).or_default()
     }
 
-    /// Adds a case to a domain's grid, labelled `Case n`; returns its row.
+    /// Adds a case to a domain's grid with a blank reference (the grid shows `Case n` as
+    /// a placeholder, never as a value one could type after); returns its row.
     pub fn add_case(&mut self, domain: &str) -> Option<usize> {
         let sample = self.sample_mut(domain);
         if sample.cases.len() >= MAX_CASES as usize {
             return None;
         }
-        let label = format!("Case {}", sample.cases.len() + 1);
-        sample.cases.push(SampledCase {
-            label,
-            ..SampledCase::default()
-        });
+        sample.cases.push(SampledCase::default());
         Some(sample.cases.len() - 1)
     }
 
@@ -500,6 +542,38 @@ mod tests {
     }
 
     #[test]
+    fn relevant_above_cases_is_reported_before_yes_is_typed() {
+        let mut form = Form::blank(youth());
+        form.set_text(&cases_path("2.1"), "4".into());
+        form.set_text(&count_path("2.1", "desistance", "relevant"), "5".into());
+        let (_, errors) = form.to_scenario(youth());
+        assert_eq!(
+            errors[&count_path("2.1", "desistance", "relevant")],
+            "5 is more than the cases inspected (4)"
+        );
+        form.set_text(&count_path("2.1", "desistance", "relevant"), "4".into());
+        assert!(form.to_scenario(youth()).1.is_empty(), "4 of 4 is fine");
+    }
+
+    #[test]
+    fn key_questions_typed_halfway_are_named_for_export() {
+        let mut form = Form::blank(youth());
+        assert!(form.half_entered(youth()).is_empty());
+        form.set_text(&cases_path("2.1"), "4".into());
+        form.set_text(&count_path("2.1", "desistance", "relevant"), "4".into());
+        form.set_text(&count_path("2.1", "desistance", "yes"), "3".into());
+        form.set_text(&count_path("2.1", "safety", "relevant"), "2".into());
+        form.set_text(&count_path("3.2", "others", "yes"), "1".into());
+        assert_eq!(
+            form.half_entered(youth()),
+            [count_path("2.1", "safety", "yes"), count_path("3.2", "others", "relevant")]
+        );
+        form.set_text(&count_path("2.1", "safety", "yes"), "2".into());
+        form.set_text(&count_path("3.2", "others", "yes"), " ".into());
+        assert!(form.half_entered(youth()).is_empty());
+    }
+
+    #[test]
     fn storing_keeps_every_text_even_when_not_a_number() {
         let mut form = Form::blank(youth());
         form.title = "Mock inspection".into();
@@ -574,7 +648,10 @@ mod tests {
             3,
             "pasting three rows adds three cases"
         );
-        assert_eq!(form.samples["2"].cases[2].label, "Case 3");
+        assert_eq!(
+            form.samples["2"].cases[2].label, "",
+            "a new case's reference is blank (the grid shows a placeholder)"
+        );
         form.set_case_answer("2", 2, &columns[1], Some(CaseAnswer::NotRelevant));
         let (scenario, errors) = form.to_scenario(youth());
         assert!(errors.is_empty());

@@ -408,6 +408,7 @@ fn CaseRow(
             <th scope="row">
                 <label class="visually-hidden" for=label_id.clone()>{format!("Reference of case {}", row + 1)}</label>
                 <input id=label_id type="text" class="case-label" size="8" maxlength="40" autocomplete="off"
+                    placeholder=format!("Case {}", row + 1)
                     data-testid=format!("case-label-{domain}-{row}")
                     prop:value=move || label.get()
                     on:input=move |ev| set_label(false, event_target_value(&ev))/>

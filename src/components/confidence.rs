@@ -95,30 +95,56 @@ pub fn interval_text(c: &Confidence) -> String {
     )
 }
 
+/// The chance of several bands together, added up from the whole percentages the table
+/// shows for each, so the sentence and the table always agree.
+fn chance_of(bands: &[f64]) -> String {
+    let shown: u32 = bands.iter().map(|&p| whole_percent(p)).sum();
+    let probability: f64 = bands.iter().sum();
+    match shown {
+        0 if probability > 0.0 => "under 1%".to_owned(),
+        _ if shown > 99 && probability < 1.0 => "over 99%".to_owned(),
+        _ => format!("{shown}%"),
+    }
+}
+
+/// "a" or "an" before a chance as it is read aloud: an 8%, an 11%, an 18%, an 80-89%,
+/// an under 1%, an over 99%.
+fn article(chance: &str) -> &'static str {
+    let eleven_or_eighteen = chance.starts_with("11%") || chance.starts_with("18%");
+    if eleven_or_eighteen || chance.starts_with(['8', 'u', 'o']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// The band chances in a sentence for trainers, e.g. "With 5 relevant cases, there is a
 /// 34% chance the true figure is in a lower band than Too few, 30% that it is in Too few
-/// and 35% that it is in a higher band."
+/// and 35% that it is in a higher band." Each figure is the table's, added up.
 pub fn chances_sentence(framework: &Framework, c: &Confidence) -> String {
     let band = framework.band_name(c.band);
     let s = if c.relevant == 1 { "" } else { "s" };
+    let level = c.band.level();
+    let (lower, same, higher) = (
+        &c.band_probabilities[..level],
+        &c.band_probabilities[level..=level],
+        &c.band_probabilities[level + 1..],
+    );
     let mut parts = Vec::new();
-    if c.band.lowered().is_some() {
+    if !lower.is_empty() {
         parts.push(format!(
-            "a {} chance the true figure is in a lower band than {band}",
-            chance(c.lower_band_probability())
+            "{} chance the true figure is in a lower band than {band}",
+            chance_of(lower)
         ));
     }
-    let same = chance(c.same_band_probability());
+    let same = chance_of(same);
     parts.push(if parts.is_empty() {
-        format!("a {same} chance the true figure is in {band}")
+        format!("{same} chance the true figure is in {band}")
     } else {
         format!("{same} that it is in {band}")
     });
-    if c.band.raised().is_some() {
-        parts.push(format!(
-            "{} that it is in a higher band",
-            chance(c.higher_band_probability())
-        ));
+    if !higher.is_empty() {
+        parts.push(format!("{} that it is in a higher band", chance_of(higher)));
     }
     let joined = match parts.as_slice() {
         [one] => one.clone(),
@@ -126,7 +152,11 @@ pub fn chances_sentence(framework: &Framework, c: &Confidence) -> String {
         [first, middle @ .., last] => format!("{first}, {} and {last}", middle.join(", ")),
         [] => String::new(),
     };
-    format!("With {} relevant case{s}, there is {joined}.", c.relevant)
+    format!(
+        "With {} relevant case{s}, there is {} {joined}.",
+        c.relevant,
+        article(&joined)
+    )
 }
 
 /// The "Show sample confidence" toggle and, when open, the figures of every key question
@@ -339,9 +369,55 @@ mod tests {
         );
         assert_eq!(
             chances_sentence(youth, &figures(5, 5)),
-            "With 5 relevant cases, there is a 26% chance the true figure is in a lower band than Large \
+            "With 5 relevant cases, there is a 27% chance the true figure is in a lower band than Large \
              majority and 74% that it is in Large majority."
         );
+    }
+
+    #[test]
+    fn the_sentence_adds_up_the_figures_the_table_shows() {
+        let youth = Framework::youth_2018();
+        for relevant in 1..=40 {
+            for yes in 0..=relevant {
+                let c = figures(yes, relevant);
+                let sentence = chances_sentence(youth, &c);
+                let level = c.band.level();
+                let table: Vec<u32> = c.band_probabilities.iter().map(|&p| whole_percent(p)).collect();
+                let lower: u32 = table[..level].iter().sum();
+                let higher: u32 = table[level + 1..].iter().sum();
+                if level > 0 && lower > 0 && lower <= 99 {
+                    assert!(
+                        sentence.contains(&format!(" {lower}% chance the true figure is in a lower band")),
+                        "{sentence} vs {table:?}"
+                    );
+                }
+                if level < 3 && higher > 0 && higher <= 99 {
+                    assert!(
+                        sentence.contains(&format!(" {higher}% that it is in a higher band")),
+                        "{sentence} vs {table:?}"
+                    );
+                }
+                assert!(
+                    !sentence.contains(" a 8")
+                        && !sentence.contains(" a 11%")
+                        && !sentence.contains(" a 18%"),
+                    "{sentence}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_before_figures_read_with_a_vowel() {
+        assert_eq!(article("88%"), "an");
+        assert_eq!(article("8%"), "an");
+        assert_eq!(article("11%"), "an");
+        assert_eq!(article("18%"), "an");
+        assert_eq!(article("under 1%"), "an");
+        assert_eq!(article("over 99%"), "an");
+        assert_eq!(article("1%"), "a");
+        assert_eq!(article("110%"), "a");
+        assert_eq!(article("34%"), "a");
     }
 
     #[test]
