@@ -1,4 +1,4 @@
-// Screenshots of the Torbay example at phone, tablet and desktop widths, in presentation
+// Screenshots of the Torbay example at phone, tablet, desktop and projector sizes, in presentation
 // mode and in print, and of a peer review's case grid, saved under test-results/screenshots/ for people to look at.
 import { describe, test, before } from "node:test";
 import assert from "node:assert/strict";
@@ -29,6 +29,8 @@ const SIZES = [
   ["phone", 390, 844],
   ["tablet", 820, 1180],
   ["desktop", 1280, 900],
+  ["projector-1024", 1024, 768],
+  ["projector-1920", 1920, 1080],
 ];
 
 describe("screenshots", () => {

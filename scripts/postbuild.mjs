@@ -42,8 +42,10 @@ if (!loader) {
   console.error("postbuild: Trunk's loader script was not found in index.html");
   process.exit(1);
 }
-const jsName = loader[1].match(/from '(?:\.\/|\/)?([^']+\.js)'/)?.[1];
-const wasmName = loader[1].match(/module_or_path: '(?:\.\/|\/)?([^']+\.wasm)'/)?.[1];
+// The loader names them under the public URL ("./x.js", or "/calc/x.js" for a build with
+// --public-url /calc/); the files themselves sit at the top of the staging directory.
+const jsName = loader[1].match(/from '(?:[^']*\/)?([^'/]+\.js)'/)?.[1];
+const wasmName = loader[1].match(/module_or_path: '(?:[^']*\/)?([^'/]+\.wasm)'/)?.[1];
 if (!jsName || !wasmName) {
   console.error("postbuild: could not read the script and wasm names from Trunk's loader");
   process.exit(1);
@@ -78,8 +80,9 @@ const tags =
   `<link rel="modulepreload" href="./${wasmModuleName}" integrity="${integrity(readFileSync(join(staging, wasmModuleName)))}">\n` +
   `<script type="module" src="./${bootName}" integrity="${integrity(boot)}"></script>\n`;
 html = html.replace("</head>", `${tags}</head>`);
-// Trunk writes absolute URLs for some assets even with a relative public_url.
-html = html.replace(/(href|src)="\/(?!\/)/g, '$1="./');
+// Trunk writes absolute URLs for some assets (under --public-url /calc/, "/calc/x.css"):
+// every built file sits beside index.html, so each is named relative to it.
+html = html.replace(/(href|src)="\/(?!\/)(?:[^"]*\/)?([^"/]*)"/g, '$1="./$2"');
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   console.error("postbuild: an inline script is left in index.html");
   process.exit(1);

@@ -208,7 +208,7 @@ export async function waitForApp(page, { timeout = 20000 } = {}) {
  * Registers before/after hooks that start the server and Chromium for this file.
  * Returns an object whose url/server/browser are set once the hooks have run.
  */
-export function useBrowser({ base = BASE } = {}) {
+export function useBrowser({ base = BASE, dir = DIST } = {}) {
   const env = {
     url: null,
     server: null,
@@ -238,7 +238,7 @@ export function useBrowser({ base = BASE } = {}) {
     },
   };
   before(async () => {
-    env.server = await startServer({ base });
+    env.server = await startServer({ base, dir });
     env.url = env.server.url;
     env.browser = await launch();
   });
