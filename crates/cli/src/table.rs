@@ -86,7 +86,7 @@ pub fn render(framework: &Framework, scenario: &Scenario, result: &ScenarioResul
                     .map(|x| framework.label(x))
                     .collect();
                 marks.push(format!(
-                    "[{}; discretion: {}]",
+                    "[{}; discretion allowed: {}]",
                     flags.join(", "),
                     allowed.join(" or ")
                 ));
