@@ -35,7 +35,10 @@ async fn explain_a_flagged_standard_steps_cite_rules_and_follow_the_counts() {
     assert_eq!(page.focused().as_deref(), Some("explain-heading-3.4"));
     let steps = page.texts_in("explain-steps-3.4", "li");
     let rules: Vec<&str> = steps.iter().map(|s| s.split(' ').nth(1).unwrap_or("")).collect();
-    assert_eq!(rules, ["1.1", "1.1", "1.2", "1.3", "1.3", "1.4", "1.4", "1.5", "1.5"]);
+    assert_eq!(
+        rules,
+        ["1.1", "1.1", "1.2", "1.3", "1.3", "1.4", "1.4", "1.5", "1.5"]
+    );
     assert!(
         steps[0].starts_with("Rule 1.1 Key question 1 (recommendations)"),
         "{}",
