@@ -367,13 +367,19 @@ fn partial_scenario_json() {
     assert_eq!(value["standards"]["2.1"]["score"], Value::Null);
 }
 
-#[test]
-fn discretion_is_marked_in_the_table() {
-    let text = scenario(serde_json::json!({ "2.3": { "cases": 100, "key_questions": {
+/// 2.3 at 60 of 100 (Too few, 5 points below the 65% boundary: the flag points up),
+/// with discretion to `rating` for `reason`.
+fn sixty_of_a_hundred_with_discretion(rating: &str, reason: &str) -> String {
+    scenario(serde_json::json!({ "2.3": { "cases": 100, "key_questions": {
             "desistance": { "relevant": 100, "yes": 60 },
             "safety": { "relevant": 0, "yes": 0 },
             "others": { "relevant": 0, "yes": 0 } },
-        "discretion": { "rating": "Good", "reason": "Two cases were nearly there" } } }));
+        "discretion": { "rating": rating, "reason": reason } } }))
+}
+
+#[test]
+fn discretion_is_marked_in_the_table() {
+    let text = sixty_of_a_hundred_with_discretion("Good", "Two cases were nearly there");
     let out = ok(&["score", "-"], Some(&text));
     let line = out.lines().find(|l| l.starts_with("  2.3  ")).unwrap();
     assert_eq!(
@@ -406,11 +412,7 @@ fn discretion_is_marked_in_the_table() {
 #[test]
 fn discretion_against_the_flags_is_refused_with_its_path() {
     // 60% is below the 65% boundary: the flag points up, so one band down is refused.
-    let text = scenario(serde_json::json!({ "2.3": { "cases": 100, "key_questions": {
-            "desistance": { "relevant": 100, "yes": 60 },
-            "safety": { "relevant": 0, "yes": 0 },
-            "others": { "relevant": 0, "yes": 0 } },
-        "discretion": { "rating": "Inadequate", "reason": "The work was weak" } } }));
+    let text = sixty_of_a_hundred_with_discretion("Inadequate", "The work was weak");
     let run = run(&["score", "-"], Some(&text));
     assert_eq!(run.code, 1);
     assert_eq!(run.stdout, "");
