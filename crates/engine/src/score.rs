@@ -336,6 +336,17 @@ pub enum DiscretionProblem {
 
 impl DiscretionProblem {
     /// The problem in words, with the framework's labels.
+    ///
+    /// ```
+    /// use yj_rating_engine::{DiscretionProblem, Framework, Rating};
+    /// let problem = DiscretionProblem::NotFlaggedDirection {
+    ///     mechanical: Rating::RequiresImprovement,
+    ///     allowed: Rating::Good,
+    /// };
+    /// assert_eq!(problem.message(Framework::youth_2018()),
+    ///     "no flag points down: discretion may only go one band up from the mechanical rating \
+    ///      (Requires improvement), to Good");
+    /// ```
     pub fn message(self, framework: &Framework) -> String {
         match self {
             DiscretionProblem::NotRated => "discretion applies only to a rated standard".into(),
