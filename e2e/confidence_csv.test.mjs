@@ -137,8 +137,8 @@ describe("sample confidence and CSV export", () => {
     const row = (id, kq) => rows.find((r) => r[col("Standard id")] === id && r[col("Key question id")] === kq);
     const safety32 = row("3.2", "safety");
     assert.deepEqual(
-      [safety32[col("Percentage")], safety32[col("Band")], safety32[col("Drives the rating")], safety32[col("Flags")]],
-      ["0.0", "Minority", "yes", "small-sample"],
+      [safety32[col("Percentage")], safety32[col("Band")], safety32[col("Drives the rating")], safety32[col("Flags")], safety32[col("Discretion allowed")]],
+      ["0.0", "Minority", "yes", "one-case (up); small-sample (up or down)", "Requires improvement"],
     );
     assert.deepEqual([safety32[col("80% interval from")], safety32[col("80% interval to")]], ["0.0", "45.1"]);
     assert.equal(row("3.4", "recommendations")[col("Key question")].includes(", analytical and personalised"), true);

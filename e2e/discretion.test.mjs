@@ -68,6 +68,7 @@ describe("professional discretion", () => {
     // Inadequate has no band below: only keep or one band up.
     await expectContains(calc.discretionFieldset("3.4"), "One band up: Requires improvement");
     await expectCount(calc.discretionRadio("3.4", 2), 0);
+    await expectText(calc.byTestId("discretion-not-offered-3.4"), "One band down is not possible: Inadequate is the lowest rating.");
     await calc.discretionRadio("3.4", 1).check();
     await calc.type(calc.discretionReason("3.4"), "x");
     await eventually(async () => assert.equal(await calc.ratingWords("3.4"), "Requires improvement"));
@@ -118,6 +119,29 @@ describe("professional discretion", () => {
         `focus is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))}`,
       ),
     );
+  });
+
+  test("discretion is offered only the way a flag points, and the page says why", { timeout: 60_000 }, async (t) => {
+    const { calc } = await env.open(t);
+    // 62 of 100 is Too few, 3 points below the 65% boundary: the flag points up only.
+    await calc.type(calc.casesInput("2.1"), "100");
+    for (const [kq, relevant, yes] of [["desistance", "100", "62"], ["safety", "0", "0"], ["others", "0", "0"]]) {
+      await calc.type(calc.countInput("2.1", kq, "relevant"), relevant);
+      await calc.type(calc.countInput("2.1", kq, "yes"), yes);
+    }
+    await eventually(async () => assert.equal(await calc.ratingWords("2.1"), "Requires improvement"));
+    const fieldset = calc.discretionFieldset("2.1");
+    await expectContains(fieldset, "One band up: Good");
+    assert.deepEqual(await fieldset.locator(".radio label").allInnerTexts(), [
+      "Keep the mechanical rating: Requires improvement",
+      "One band up: Good",
+    ]);
+    await expectCount(calc.discretionRadio("2.1", 2), 0);
+    await expectText(
+      calc.byTestId("discretion-not-offered-2.1"),
+      "One band down (Inadequate) is not offered: discretion goes only where a flag points, and no flag here points down.",
+    );
+    await expectContains(calc.byTestId("flag-2.1-near-boundary"), "it could justify one band up");
   });
 
   test("a standard without a flag offers no discretion", { timeout: 60_000 }, async (t) => {

@@ -36,16 +36,18 @@ describe("explain mode and what-if comparison", () => {
       assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "explain-heading-3.4"),
     );
     const steps = calc.byTestId("explain-steps-3.4").locator("li");
-    await eventually(async () => assert.equal(await steps.count(), 8));
+    await eventually(async () => assert.equal(await steps.count(), 9));
     const texts = (await steps.allInnerTexts()).map((s) => s.replace(/\s+/g, " ").trim());
     assert.deepEqual(
       texts.map((s) => s.match(/^Rule (\S+)/)?.[1]),
-      ["1.1", "1.1", "1.2", "1.3", "1.3", "1.4", "1.5", "1.5"],
+      ["1.1", "1.1", "1.2", "1.3", "1.3", "1.4", "1.4", "1.5", "1.5"],
     );
     assert.match(texts[0], /recommendations.*1 of 3 relevant cases answered Yes, 33\.3%.*Minority/);
     assert.match(texts[2], /lowest band among the key questions is Minority, on recommendations \(33\.3%\).*mechanical rating is Inadequate/);
     assert.match(texts[3], /one more Yes on recommendations \(1 of 3 becoming 2 of 3\) would make it Good/);
-    assert.match(texts[7], /16 out of 36, in the band 7 to 18: Requires improvement/);
+    // Which ways discretion may go, and why.
+    assert.match(texts[5], /Discretion goes only where a flag points: it may go one band up, to Requires improvement .*it may not go down: Inadequate is the lowest rating/);
+    assert.match(texts[8], /16 out of 36, in the band 7 to 18: Requires improvement/);
     // Readable on a projector: large type.
     const size = await panel.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     assert.ok(size >= 20, `explain panel font size ${size}px`);

@@ -143,6 +143,14 @@ describe("privacy and security", () => {
     assert.equal(result.standards["2.1"].rating, "Outstanding");
     assert.equal(result.standards["1.3"].rating, "Good");
     assert.equal(result.title, "Torbay YOT, March 2021");
+    // Each flag's directions, and the ratings discretion may give (rule book 1.3, 1.4).
+    assert.deepEqual(result.standards["3.4"].flags.map((f) => [f.kind, f.directions]), [
+      ["one-case", ["up"]],
+      ["small-sample", ["up", "down"]],
+    ]);
+    assert.deepEqual(result.standards["3.4"].allowed_discretion, ["Requires improvement"]);
+    assert.deepEqual(result.standards["3.2"].flags[0].changes[0].key_questions, ["safety", "others"]);
+    assert.deepEqual(result.standards["1.1"].allowed_discretion, []);
 
     const invalid = structuredClone(TORBAY);
     invalid.standards["3.2"].key_questions.safety.yes = 12;
@@ -157,6 +165,24 @@ describe("privacy and security", () => {
     assert.ok(thrown, "an invalid scenario throws");
     assert.equal(thrown.isError, true, "what is thrown is an Error");
     assert.match(thrown.message, /standards\.3\.2\.key_questions\.safety\.yes: 12 is more than relevant \(2\)/);
+
+    // Discretion in a direction no flag names is refused with its path.
+    const againstFlags = structuredClone(TORBAY);
+    // 60 of 100 is Too few, below the 65% boundary: its flag points up only.
+    againstFlags.standards["2.1"] = {
+      cases: 100,
+      key_questions: { desistance: { relevant: 100, yes: 60 }, safety: { relevant: 0, yes: 0 }, others: { relevant: 0, yes: 0 } },
+      discretion: { rating: "Inadequate", reason: "x" },
+    };
+    const refused = await page.evaluate((scenario) => {
+      try {
+        window.yjRating.score(scenario);
+        return null;
+      } catch (e) {
+        return e.message;
+      }
+    }, againstFlags);
+    assert.match(refused ?? "", /standards\.2\.1\.discretion: no flag points down/);
 
     const notScenario = await page.evaluate(() => {
       try {

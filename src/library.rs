@@ -315,4 +315,50 @@ mod tests {
         let mut back = back;
         assert_eq!(back.add("New".into(), Form::blank(youth())), 8);
     }
+
+    /// A library stored before rule 1.4 asked discretion to follow its flags: 2.1 at
+    /// 60/100 (Too few, below the 65% boundary: the flag points up) moved one band down.
+    pub(crate) const STORED_AGAINST_THE_FLAGS: &str = r#"{"version":1,"current":1,"scenarios":[
+        {"id":1,"name":"Saved before the revision","form":{"scenario":{
+            "format":"yj-rating-scenario","version":1,"framework":"youth-2018","rounding":"exact",
+            "standards":{"2.1":{"cases":100,"key_questions":{
+                "desistance":{"relevant":100,"yes":60},"safety":{"relevant":0,"yes":0},
+                "others":{"relevant":0,"yes":0}},
+                "discretion":{"rating":"Inadequate","reason":"The work was weak"}}}}}}]}"#;
+
+    #[test]
+    fn discretion_stored_against_the_flags_loads_is_kept_and_reported() {
+        let stored: StoredLibrary = serde_json::from_str(STORED_AGAINST_THE_FLAGS).unwrap();
+        let (library, unreadable) = Library::from_stored(stored.clone(), &Framework::builtins());
+        assert!(unreadable.is_empty(), "{unreadable:?}");
+        let form = &library.current().form;
+        assert_eq!(
+            form.discretion.get("2.1"),
+            Some(&yj_rating_engine::Rating::Inadequate)
+        );
+        assert_eq!(form.text(&crate::model::reason_path("2.1")), "The work was weak");
+        // Reported, and the mechanical rating scores meanwhile.
+        let (scenario, _) = form.to_scenario(youth());
+        let result = yj_rating_engine::score(youth(), &scenario);
+        let assessment = &result.standards[4];
+        assert_eq!(
+            assessment.rating,
+            Some(yj_rating_engine::Rating::RequiresImprovement)
+        );
+        assert!(!assessment.changed_by_discretion);
+        let problems: Vec<String> = scenario
+            .problems(youth())
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "standards.2.1.discretion: no flag points down: discretion may only go one band up from the \
+              mechanical rating (Requires improvement), to Good"
+            ]
+        );
+        // Nothing saved is lost or silently changed: stored again, it is as it was.
+        assert_eq!(library.to_stored(&Framework::builtins()), stored);
+    }
 }

@@ -2,30 +2,37 @@
 //! Presentation only: every figure comes from the engine's result.
 
 use yj_rating_engine::{
-    Direction, Flag, Framework, KeyQuestionResult, Rating, ScenarioResult, Standard, StandardResult,
-    StandardStatus,
+    Direction, DiscretionDirection, Flag, Framework, KeyQuestionResult, OneCaseChange, Rating,
+    ScenarioResult, Standard, StandardResult, StandardStatus,
 };
 
-/// A one-sentence reason for a flag, e.g. "A differing judgement in one case would
-/// drop this to Good: desistance, 6 of 8 Yes, would become 5 of 8."
+/// A one-sentence reason for a flag, with the way it points, e.g. "A differing judgement
+/// in one case would drop this to Good (one fewer Yes on desistance: 6 of 8 would become
+/// 5 of 8)." `case_name` names a case of the domain's sample by its position.
 pub fn flag_reason(
     framework: &Framework,
     standard: &Standard,
     result: &StandardResult,
     flag: &Flag,
+    case_name: &dyn Fn(usize) -> String,
 ) -> String {
     let kq_name = |i: usize| standard.key_questions[i].id.as_str();
-    let counts = |kq: &KeyQuestionResult| kq.answers.map(|a| (a.yes, a.relevant)).unwrap_or((0, 0));
     match flag {
         Flag::NearBoundary {
             key_question,
             boundary,
             distance_tenths,
+            direction,
         } => {
             let kq = &result.key_questions[*key_question];
             let percentage = kq.percentage.map(|p| p.to_string()).unwrap_or_default();
+            let side = match direction {
+                DiscretionDirection::Up => "below the boundary, it could justify one band up",
+                DiscretionDirection::Down => "at or above the boundary, it could justify one band down",
+            };
             format!(
-                "The lowest percentage, {percentage} ({}), is {} points from the {boundary}% boundary: within {}.",
+                "The lowest percentage, {percentage} ({}), is {} points from the {boundary}% boundary: within {}; \
+                 {side}.",
                 kq_name(*key_question),
                 tenths(*distance_tenths),
                 framework.discretion.near_boundary_points
@@ -36,15 +43,7 @@ pub fn flag_reason(
             // would become 5 of 8; ...)".
             let mut outcomes: Vec<(Direction, Rating, Vec<String>)> = Vec::new();
             for change in changes {
-                let (yes, relevant) = counts(&result.key_questions[change.key_question]);
-                let after = match change.direction {
-                    Direction::OneMoreYes => yes + 1,
-                    Direction::OneFewerYes => yes.saturating_sub(1),
-                };
-                let detail = format!(
-                    "{}: {yes} of {relevant} would become {after} of {relevant}",
-                    kq_name(change.key_question)
-                );
+                let detail = one_case_detail(standard, result, change, case_name);
                 match outcomes
                     .iter_mut()
                     .find(|(d, r, _)| *d == change.direction && *r == change.rating)
@@ -84,12 +83,88 @@ pub fn flag_reason(
                 })
                 .collect();
             format!(
-                "The rating rests on a small sample: {} ({} or fewer).",
+                "The rating rests on a small sample: {} ({} or fewer); it could justify one band either way.",
                 parts.join(", "),
                 framework.discretion.small_sample_cases
             )
         }
     }
+}
+
+/// One change of a `one-case` flag: "desistance: 6 of 8 would become 7 of 8", and for
+/// several key questions at once, the case that would change them.
+fn one_case_detail(
+    standard: &Standard,
+    result: &StandardResult,
+    change: &OneCaseChange,
+    case_name: &dyn Fn(usize) -> String,
+) -> String {
+    let each: Vec<String> = change
+        .key_questions
+        .iter()
+        .map(|&k| {
+            let (yes, relevant) = counts(&result.key_questions[k]);
+            let after = match change.direction {
+                Direction::OneMoreYes => yes.saturating_add(1),
+                Direction::OneFewerYes => yes.saturating_sub(1),
+            };
+            let name = standard.key_questions.get(k).map_or("", |kq| kq.id.as_str());
+            format!("{name}: {yes} of {relevant} would become {after} of {relevant}")
+        })
+        .collect();
+    let who = match change.cases.as_slice() {
+        [] if each.len() > 1 => ", the same case judged Yes on each".to_owned(),
+        [] => String::new(),
+        [only] => format!(", if {} were judged Yes", case_name(*only)),
+        [first, rest @ ..] => format!(
+            ", if {} (or one of {} other case{} answered the same) were judged Yes",
+            case_name(*first),
+            rest.len(),
+            if rest.len() == 1 { "" } else { "s" }
+        ),
+    };
+    format!("{}{who}", each.join(" and "))
+}
+
+fn counts(kq: &KeyQuestionResult) -> (u32, u32) {
+    kq.answers.map(|a| (a.yes, a.relevant)).unwrap_or((0, 0))
+}
+
+/// Why discretion is not offered one way (rule 1.4), one sentence per way that is not:
+/// "One band down (Inadequate) is not offered: discretion goes only where a flag points,
+/// and no flag here points down." Empty without a flag or when both ways are offered.
+pub fn discretion_not_offered(framework: &Framework, result: &StandardResult) -> Vec<String> {
+    let (Some(mechanical), false) = (result.mechanical_rating, result.flags.is_empty()) else {
+        return Vec::new();
+    };
+    let allowed = result.allowed_discretion();
+    DiscretionDirection::BOTH
+        .into_iter()
+        .filter_map(|way| {
+            let name = match way {
+                DiscretionDirection::Up => "One band up",
+                DiscretionDirection::Down => "One band down",
+            };
+            match way.from(mechanical) {
+                Some(to) if allowed.contains(&to) => None,
+                Some(to) => Some(format!(
+                    "{name} ({}) is not offered: discretion goes only where a flag points, and no flag here \
+                     points {}.",
+                    framework.label(to),
+                    way.as_str()
+                )),
+                None => Some(format!(
+                    "{name} is not possible: {} is the {} rating.",
+                    framework.label(mechanical),
+                    if way == DiscretionDirection::Up {
+                        "highest"
+                    } else {
+                        "lowest"
+                    }
+                )),
+            }
+        })
+        .collect()
 }
 
 /// A short title for a flag.
@@ -227,7 +302,10 @@ mod tests {
             .find(|f| matches!(f, Flag::OneCase { .. }))
             .unwrap();
         assert_eq!(
-            flag_reason(youth, &youth.standards[4], standard, flag),
+            flag_reason(youth, &youth.standards[4], standard, flag, &|i| format!(
+                "case {}",
+                i + 1
+            )),
             "A differing judgement in one case would lift this to Outstanding (one more Yes on desistance: \
              6 of 8 would become 7 of 8), or drop this to Requires improvement (one fewer Yes on desistance: \
              6 of 8 would become 5 of 8)."
@@ -243,6 +321,80 @@ mod tests {
         assert_eq!(
             overall_sentence(youth, &result),
             "Score so far 2 out of 36, 1 of 12 standards rated: overall between Inadequate and Outstanding."
+        );
+    }
+
+    /// 2.1 scored from `standards` (a JSON fragment), with its flags by kind.
+    fn assessment(standards: &str) -> StandardResult {
+        let text = format!(
+            r#"{{"format":"yj-rating-scenario","version":2,"framework":"youth-2018","standards":{standards}}}"#
+        );
+        let scenario = Scenario::from_json_str(&text).unwrap();
+        score(Framework::youth_2018(), &scenario).standards.swap_remove(4)
+    }
+
+    fn reason(result: &StandardResult, kind: &str) -> String {
+        let youth = Framework::youth_2018();
+        let flag = result.flags.iter().find(|f| f.kind() == kind).unwrap();
+        flag_reason(youth, &youth.standards[4], result, flag, &|i| {
+            format!("C{}", i + 1)
+        })
+    }
+
+    #[test]
+    fn one_case_on_several_key_questions_names_them_together() {
+        let r = assessment(
+            r#"{"2.1":{"cases":15,"key_questions":{"desistance":{"relevant":15,"yes":11},
+            "safety":{"relevant":15,"yes":11},"others":{"relevant":15,"yes":15}}}}"#,
+        );
+        assert_eq!(
+            reason(&r, "one-case"),
+            "A differing judgement in one case would lift this to Outstanding (one more Yes on desistance: \
+             11 of 15 would become 12 of 15 and safety: 11 of 15 would become 12 of 15, the same case judged \
+             Yes on each)."
+        );
+        // Only up: the app says why down is not offered.
+        assert_eq!(
+            discretion_not_offered(Framework::youth_2018(), &r),
+            ["One band down (Requires improvement) is not offered: discretion goes only where a flag points, \
+              and no flag here points down."]
+        );
+    }
+
+    #[test]
+    fn case_by_case_one_case_names_the_case() {
+        let r = assessment(
+            r#"{"2.1":{"by_case":true}},"case_samples":{"2":{"cases":[
+            {"answers":{"2.1":{"desistance":"yes","safety":"yes","others":"not-relevant"}}},
+            {"answers":{"2.1":{"desistance":"no","safety":"no","others":"not-relevant"}}}]}}"#,
+        );
+        let text = reason(&r, "one-case");
+        assert!(
+            text.starts_with(
+                "A differing judgement in one case would lift this to Outstanding (one more Yes on desistance: \
+                 1 of 2 would become 2 of 2 and safety: 1 of 2 would become 2 of 2, if C2 were judged Yes)"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn each_flag_says_which_way_it_points_and_the_ends_of_the_scale_are_named() {
+        // 62/100: Too few, 3 points below 65%.
+        let r = assessment(
+            r#"{"2.1":{"cases":100,"key_questions":{"desistance":{"relevant":100,"yes":62},
+            "safety":{"relevant":0,"yes":0},"others":{"relevant":0,"yes":0}}}}"#,
+        );
+        assert!(reason(&r, "near-boundary").ends_with("below the boundary, it could justify one band up."));
+        // 3/3 on a small sample: Outstanding, nothing above.
+        let r = assessment(
+            r#"{"2.1":{"cases":3,"key_questions":{"desistance":{"relevant":3,"yes":3},
+            "safety":{"relevant":0,"yes":0},"others":{"relevant":0,"yes":0}}}}"#,
+        );
+        assert!(reason(&r, "small-sample").ends_with("it could justify one band either way."));
+        assert_eq!(
+            discretion_not_offered(Framework::youth_2018(), &r),
+            ["One band up is not possible: Outstanding is the highest rating."]
         );
     }
 }

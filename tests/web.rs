@@ -198,6 +198,106 @@ async fn a_standard_without_flags_offers_no_discretion() {
 }
 
 #[wasm_bindgen_test]
+async fn discretion_is_offered_only_where_a_flag_points_and_says_why() {
+    let page = Page::fresh().await;
+    // 62 of 100 is Too few, 3 points below the 65% boundary: the flag points up only.
+    page.enter_cases(
+        "2.1",
+        "100",
+        &[
+            ("desistance", "100", "62"),
+            ("safety", "0", "0"),
+            ("others", "0", "0"),
+        ],
+    )
+    .await;
+    assert_eq!(page.words("rating-2.1"), "▲ Requires improvement Score 1");
+    assert!(page
+        .text("flag-2.1-near-boundary")
+        .ends_with("below the boundary, it could justify one band up."));
+    assert_eq!(
+        page.texts_in("standard-2.1", "fieldset.discretion .radio label"),
+        [
+            "Keep the mechanical rating: Requires improvement",
+            "One band up: Good"
+        ]
+    );
+    assert_eq!(
+        page.text("discretion-not-offered-2.1"),
+        "One band down (Inadequate) is not offered: discretion goes only where a flag points, and no flag \
+         here points down."
+    );
+    // 70 of 100 is Good, 5 points above the boundary: now only down.
+    page.type_text(&count("2.1", "desistance", "yes"), "70");
+    settle().await;
+    assert_eq!(
+        page.texts_in("standard-2.1", "fieldset.discretion .radio label"),
+        [
+            "Keep the mechanical rating: Good",
+            "One band down: Requires improvement"
+        ]
+    );
+    assert!(page
+        .text("discretion-not-offered-2.1")
+        .starts_with("One band up (Outstanding) is not offered"));
+}
+
+#[wasm_bindgen_test]
+async fn discretion_saved_against_the_flags_is_kept_and_reported() {
+    // Saved before rule 1.4 asked discretion to follow its flags: 60/100 moved down.
+    clear_storage();
+    local_storage()
+        .set_item(
+            LIBRARY_KEY,
+            r#"{"version":1,"current":1,"scenarios":[{"id":1,"name":"Saved before the revision","form":{
+            "scenario":{"format":"yj-rating-scenario","version":1,"framework":"youth-2018","rounding":"exact",
+            "standards":{"2.1":{"cases":100,"key_questions":{"desistance":{"relevant":100,"yes":60},
+            "safety":{"relevant":0,"yes":0},"others":{"relevant":0,"yes":0}},
+            "discretion":{"rating":"Inadequate","reason":"The work was weak"}}}}}}]}"#,
+        )
+        .unwrap();
+    let page = Page::mount().await;
+    assert_eq!(page.value("scenario-name"), "Saved before the revision");
+    // The mechanical rating scores meanwhile; the choice and its reason are kept.
+    assert_eq!(page.words("rating-2.1"), "▲ Requires improvement Score 1");
+    assert_eq!(
+        page.texts_in("standard-2.1", "fieldset.discretion .radio label"),
+        [
+            "Keep the mechanical rating: Requires improvement",
+            "One band up: Good",
+            "Inadequate (entered earlier)"
+        ]
+    );
+    assert!(page.input("discretion-2.1-2").checked());
+    assert_eq!(page.value("standards.2.1.discretion.reason"), "The work was weak");
+    let message = "no flag points down: discretion may only go one band up from the mechanical rating \
+                   (Requires improvement), to Good";
+    assert_eq!(
+        page.texts_in("standard-2.1", "fieldset.discretion .field-error"),
+        [format!("Error: {message}")]
+    );
+    assert_eq!(
+        page.texts_in("error-summary", "li"),
+        [format!("2.1 Assessment, professional discretion: {message}")]
+    );
+    // Choosing the way the flag points applies it with the reason kept.
+    page.click("discretion-2.1-1");
+    settle().await;
+    assert_eq!(
+        page.words("rating-2.1"),
+        "● Good Changed by discretion from Requires improvement Score 2"
+    );
+    assert!(page.find("error-summary").is_none());
+    assert_eq!(
+        page.texts_in("standard-2.1", "fieldset.discretion .radio label"),
+        [
+            "Keep the mechanical rating: Requires improvement",
+            "One band up: Good"
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
 async fn the_discretion_form_keeps_keyboard_focus() {
     let page = Page::fresh().await;
     page.enter_cases(

@@ -35,7 +35,10 @@ async fn explain_a_flagged_standard_steps_cite_rules_and_follow_the_counts() {
     assert_eq!(page.focused().as_deref(), Some("explain-heading-3.4"));
     let steps = page.texts_in("explain-steps-3.4", "li");
     let rules: Vec<&str> = steps.iter().map(|s| s.split(' ').nth(1).unwrap_or("")).collect();
-    assert_eq!(rules, ["1.1", "1.1", "1.2", "1.3", "1.3", "1.4", "1.5", "1.5"]);
+    assert_eq!(
+        rules,
+        ["1.1", "1.1", "1.2", "1.3", "1.3", "1.4", "1.4", "1.5", "1.5"]
+    );
     assert!(
         steps[0].starts_with("Rule 1.1 Key question 1 (recommendations)"),
         "{}",
@@ -49,8 +52,17 @@ async fn explain_a_flagged_standard_steps_cite_rules_and_follow_the_counts() {
     );
     assert!(steps[3].starts_with("Rule 1.3 Flag, one case would change it"));
     assert!(steps[4].starts_with("Rule 1.3 Flag, small sample"));
+    // Which ways discretion may go, and why.
     assert!(
-        steps[7].contains("The overall score is 16 out of 36, in the band 7 to 18: Requires improvement.")
+        steps[5].starts_with(
+            "Rule 1.4 Discretion goes only where a flag points: it may go one band up, to Requires improvement"
+        ),
+        "{}",
+        steps[5]
+    );
+    assert!(steps[5].ends_with("it may not go down: Inadequate is the lowest rating."));
+    assert!(
+        steps[8].contains("The overall score is 16 out of 36, in the band 7 to 18: Requires improvement.")
     );
 
     // Live: change the counts while the panel is open.

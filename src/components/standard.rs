@@ -7,7 +7,9 @@ use crate::model::{cases_path, count_path, reason_path};
 use crate::state::AppState;
 use crate::words;
 use leptos::prelude::*;
-use yj_rating_engine::{Domain, Entry, RatedBy, Rating, Rounding, ScenarioResult, Standard, StandardResult};
+use yj_rating_engine::{
+    DiscretionDirection, Domain, Entry, RatedBy, Rating, Rounding, ScenarioResult, Standard, StandardResult,
+};
 
 /// A part of the result for a view built for the current framework. When the scenario
 /// switches to another framework, the views are rebuilt, but their memos may run once
@@ -384,12 +386,25 @@ fn KeyQuestionFigures(result: Memo<Option<yj_rating_engine::KeyQuestionResult>>)
 fn Flags(standard: Standard, result: Memo<StandardResult>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = state.framework_now();
+    // Cases are named as the sample has them when the flags change (a label edited
+    // later shows from the next change of the flags).
+    let case_name = {
+        let domain = standard.domain.clone();
+        move |position: usize| {
+            state.scenario.with_untracked(|(s, _)| {
+                s.case_samples.get(&domain).map_or_else(
+                    || format!("case {}", position + 1),
+                    |sample| sample.case_name(position),
+                )
+            })
+        }
+    };
     view! {
         {move || result.with(|r| (!r.flags.is_empty()).then(|| {
             let items = r.flags.iter().map(|flag| view! {
                 <li data-testid=format!("flag-{}-{}", standard.id, flag.kind())>
                     <strong>{words::flag_title(flag)}": "</strong>
-                    {words::flag_reason(framework, &standard, r, flag)}
+                    {words::flag_reason(framework, &standard, r, flag, &case_name)}
                 </li>
             }).collect_view();
             view! {
@@ -430,15 +445,14 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
             })
         }
     };
-    // Only the options depend on the result, and only through the mechanical rating (or
-    // a choice entered earlier that is no longer one band away): the fieldset and the
+    // Only the options depend on the result, and only through the ratings discretion may
+    // give (or a choice entered earlier that no longer applies): the fieldset and the
     // reason box are never rebuilt, so focus and typing are never interrupted.
     let mechanical = Memo::new(move |_| result.with(|r| r.mechanical_rating));
-    let earlier = Memo::new(move |_| {
-        chosen
-            .get()
-            .filter(|c| mechanical.get().is_none_or(|m| c.bands_from(m) != 1))
-    });
+    let allowed = Memo::new(move |_| result.with(StandardResult::allowed_discretion));
+    let not_offered = Memo::new(move |_| result.with(|r| words::discretion_not_offered(framework, r)));
+    let not_offered_testid = format!("discretion-not-offered-{id}");
+    let earlier = Memo::new(move |_| chosen.get().filter(|c| !allowed.with(|a| a.contains(c))));
     let fieldset_id = group.clone();
     let options = move || {
         let mechanical = mechanical.get();
@@ -446,17 +460,15 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
             Some(m) => format!("Keep the mechanical rating: {}", framework.label(m)),
             None => "No discretion".to_owned(),
         };
+        let offered = allowed.get().into_iter().rev().map(|r| {
+            let way = match mechanical.and_then(|m| DiscretionDirection::between(m, r)) {
+                Some(DiscretionDirection::Up) => "One band up",
+                _ => "One band down",
+            };
+            (Some(r), format!("{way}: {}", framework.label(r)))
+        });
         std::iter::once((None, keep))
-            .chain(
-                mechanical
-                    .and_then(Rating::raised)
-                    .map(|r| (Some(r), format!("One band up: {}", framework.label(r)))),
-            )
-            .chain(
-                mechanical
-                    .and_then(Rating::lowered)
-                    .map(|r| (Some(r), format!("One band down: {}", framework.label(r)))),
-            )
+            .chain(offered)
             .chain(
                 earlier
                     .get()
@@ -483,7 +495,13 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
             <fieldset class="discretion" id=fieldset_id.clone() tabindex="-1" class:has-error=move || problem.get().is_some()
                 class:applied=move || chosen.get().is_some()>
                 <legend>"Professional discretion"</legend>
-                <p class="hint">"The ratings panel may move a flagged rating one band up or down, with a written reason."</p>
+                <p class="hint">"The ratings panel may move a flagged rating one band, in a direction one of its flags points, with a written reason."</p>
+                {
+                    let testid = not_offered_testid.clone();
+                    move || not_offered.with(|lines| (!lines.is_empty()).then(|| view! {
+                        <p class="hint" data-testid=testid.clone()>{lines.join(" ")}</p>
+                    }))
+                }
                 {move || problem.get().map(|p| view! {
                     <span class="field-error"><span class="visually-hidden">"Error: "</span>{p}</span>
                 })}

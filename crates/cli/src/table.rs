@@ -78,9 +78,18 @@ pub fn render(framework: &Framework, scenario: &Scenario, result: &ScenarioResul
                     ));
                 }
             }
-            let flags: Vec<&str> = r.flags.iter().map(Flag::kind).collect();
+            let flags: Vec<String> = r.flags.iter().map(Flag::summary).collect();
             if !flags.is_empty() {
-                marks.push(format!("[{}]", flags.join(", ")));
+                let allowed: Vec<&str> = r
+                    .allowed_discretion()
+                    .into_iter()
+                    .map(|x| framework.label(x))
+                    .collect();
+                marks.push(format!(
+                    "[{}; discretion allowed: {}]",
+                    flags.join(", "),
+                    allowed.join(" or ")
+                ));
             }
             if !standard.counts_in_score {
                 marks.push("(does not count in the score)".to_owned());
@@ -104,7 +113,7 @@ pub fn render(framework: &Framework, scenario: &Scenario, result: &ScenarioResul
         line(String::new());
     }
     line(
-        "Marks: * rating changed by professional discretion; [flags] where discretion may be considered"
+        "Marks: * rating changed by professional discretion; [flags (the ways they point); the ratings discretion may give] where discretion may be considered"
             .to_owned(),
     );
     out

@@ -123,7 +123,19 @@ fn torbay_table() {
         "{out}"
     );
     assert!(
-        out.contains("  3.4  Joint working                Inadequate            [one-case, small-sample]\n")
+        out.contains(
+            "  3.4  Joint working                Inadequate            \
+             [one-case (up), small-sample (up or down); discretion allowed: Requires improvement]\n"
+        ),
+        "{out}"
+    );
+    // One case judged Yes on both of 3.2's drivers (0/2 and 0/1) lifts it.
+    assert!(
+        out.contains(
+            "  3.2  Planning                     Inadequate            \
+             [one-case (up), small-sample (up or down); discretion allowed: Requires improvement]\n"
+        ),
+        "{out}"
     );
 }
 
@@ -355,19 +367,25 @@ fn partial_scenario_json() {
     assert_eq!(value["standards"]["2.1"]["score"], Value::Null);
 }
 
-#[test]
-fn discretion_is_marked_in_the_table() {
-    let text = scenario(serde_json::json!({ "2.3": { "cases": 100, "key_questions": {
+/// 2.3 at 60 of 100 (Too few, 5 points below the 65% boundary: the flag points up),
+/// with discretion to `rating` for `reason`.
+fn sixty_of_a_hundred_with_discretion(rating: &str, reason: &str) -> String {
+    scenario(serde_json::json!({ "2.3": { "cases": 100, "key_questions": {
             "desistance": { "relevant": 100, "yes": 60 },
             "safety": { "relevant": 0, "yes": 0 },
             "others": { "relevant": 0, "yes": 0 } },
-        "discretion": { "rating": "Good", "reason": "Two cases were nearly there" } } }));
+        "discretion": { "rating": rating, "reason": reason } } }))
+}
+
+#[test]
+fn discretion_is_marked_in_the_table() {
+    let text = sixty_of_a_hundred_with_discretion("Good", "Two cases were nearly there");
     let out = ok(&["score", "-"], Some(&text));
     let line = out.lines().find(|l| l.starts_with("  2.3  ")).unwrap();
     assert_eq!(
         line,
         "  2.3  Implementation and delivery  Good                  \
-         * discretion, mechanically Requires improvement [near-boundary]"
+         * discretion, mechanically Requires improvement [near-boundary (up); discretion allowed: Good]"
     );
     assert!(
         out.contains("\nDiscretion applied:\n  2.3: Two cases were nearly there\n"),
@@ -381,6 +399,29 @@ fn discretion_is_marked_in_the_table() {
     );
     assert_eq!(value["standards"]["2.3"]["changed_by_discretion"], true);
     assert_eq!(value["standards"]["2.3"]["score"], 2);
+    assert_eq!(
+        value["standards"]["2.3"]["allowed_discretion"],
+        serde_json::json!(["Good"])
+    );
+    assert_eq!(
+        value["standards"]["2.3"]["flags"][0]["directions"],
+        serde_json::json!(["up"])
+    );
+}
+
+#[test]
+fn discretion_against_the_flags_is_refused_with_its_path() {
+    // 60% is below the 65% boundary: the flag points up, so one band down is refused.
+    let text = sixty_of_a_hundred_with_discretion("Inadequate", "The work was weak");
+    let run = run(&["score", "-"], Some(&text));
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "yj-rating: standard input is not a valid scenario:\n  \
+         standards.2.3.discretion: no flag points down: discretion may only go one band up from the \
+         mechanical rating (Requires improvement), to Good\n"
+    );
 }
 
 // ---- Frameworks (rule book sections 3 and 5) ----
@@ -538,7 +579,7 @@ fn csv_on_standard_output_is_the_engine_csv() {
     assert!(out.contains(
         "\r\nOut-of-court disposals,3.2,Planning,cases,safety,\
          Does planning focus sufficiently on keeping the child safe?,3,2,0,0.0,Minority,yes,no,rated,\
-         Inadequate,Inadequate,no,,small-sample,0,0.0,45.1\r\n"
+         Inadequate,Inadequate,no,,one-case (up); small-sample (up or down),Requires improvement,0,0.0,45.1\r\n"
     ));
     // From standard input too.
     assert_eq!(ok(&["score", "--csv", "-", "-"], Some(TORBAY)), expected);

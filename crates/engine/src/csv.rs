@@ -23,7 +23,7 @@ use crate::{
 /// assert_eq!(&COLUMNS[..3], ["Domain", "Standard id", "Standard"]);
 /// assert_eq!(COLUMNS.last(), Some(&"80% interval to"));
 /// ```
-pub const COLUMNS: [&str; 22] = [
+pub const COLUMNS: [&str; 23] = [
     "Domain",
     "Standard id",
     "Standard",
@@ -43,6 +43,7 @@ pub const COLUMNS: [&str; 22] = [
     "Changed by discretion",
     "Discretion reason",
     "Flags",
+    "Discretion allowed",
     "Score",
     "80% interval from",
     "80% interval to",
@@ -94,6 +95,7 @@ struct StandardCells {
     changed: String,
     reason: String,
     flags: String,
+    allowed: String,
     score: String,
 }
 
@@ -130,13 +132,19 @@ impl StandardCells {
             rating: label(r.rating),
             changed: yes_no(r.changed_by_discretion),
             reason,
-            flags: r.flags.iter().map(|f| f.kind()).collect::<Vec<_>>().join("; "),
+            flags: r.flags.iter().map(|f| f.summary()).collect::<Vec<_>>().join("; "),
+            allowed: r
+                .allowed_discretion()
+                .into_iter()
+                .map(|x| framework.label(x))
+                .collect::<Vec<_>>()
+                .join("; "),
             score: r.score.map_or(String::new(), |s| s.to_string()),
         }
     }
 
     /// A full row, in [`COLUMNS`] order.
-    fn row(&self, kq: KeyQuestionCells) -> [String; 22] {
+    fn row(&self, kq: KeyQuestionCells) -> [String; 23] {
         [
             self.domain.clone(),
             self.id.clone(),
@@ -157,6 +165,7 @@ impl StandardCells {
             self.changed.clone(),
             self.reason.clone(),
             self.flags.clone(),
+            self.allowed.clone(),
             self.score.clone(),
             kq.interval_from,
             kq.interval_to,

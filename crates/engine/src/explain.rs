@@ -12,12 +12,16 @@
 //! let result = score(youth, &torbay);
 //! let explanation = explain(youth, &torbay, &result, "3.4").unwrap();
 //! let rules: Vec<&str> = explanation.steps.iter().map(|s| s.rule).collect();
-//! assert_eq!(rules, ["1.1", "1.1", "1.2", "1.3", "1.3", "1.4", "1.5", "1.5"]);
+//! assert_eq!(rules, ["1.1", "1.1", "1.2", "1.3", "1.3", "1.4", "1.4", "1.5", "1.5"]);
 //! assert!(explanation.steps[2].text.contains("recommendations"));
 //! ```
 
-use crate::score::{Direction, DiscretionProblem, Flag, StandardResult, StandardStatus};
-use crate::{Entry, Framework, Percentage, RatedBy, Rating, Rounding, Scenario, ScenarioResult, Standard};
+use crate::score::{
+    Direction, DiscretionDirection, DiscretionProblem, Flag, OneCaseChange, StandardResult, StandardStatus,
+};
+use crate::{
+    CaseSample, Entry, Framework, Percentage, RatedBy, Rating, Rounding, Scenario, ScenarioResult, Standard,
+};
 
 /// The rule-book section a step cites for the validity and judgement rules (section 1).
 pub const RULE_FRAMEWORK: &str = "1";
@@ -95,6 +99,11 @@ pub enum Topic {
     Flag(Flag),
     /// No flag fires, so discretion is not available (rule 1.3).
     NoFlags,
+    /// Which ways discretion may go (rule 1.4): the ratings its flags allow.
+    DiscretionWays {
+        /// The ratings discretion may give, lowest first.
+        allowed: Vec<Rating>,
+    },
     /// Discretion (rule 1.4): the rating it gave, or `None` when not applied.
     Discretion {
         /// The final rating, when discretion applies.
@@ -341,7 +350,15 @@ impl Words<'_> {
         }
         if let Some(mechanical) = outcome.mechanical_rating {
             steps.push(self.lowest(outcome, mechanical));
-            self.flag_steps(outcome, mechanical, steps);
+            self.flag_steps(
+                outcome,
+                mechanical,
+                scenario.case_samples.get(&self.standard.domain),
+                steps,
+            );
+            if !outcome.flags.is_empty() {
+                steps.push(self.discretion_ways(outcome, mechanical));
+            }
         }
         if let Some(discretion_step) = self.discretion(entry.and_then(|e| e.discretion.as_ref()), outcome) {
             steps.push(discretion_step);
@@ -393,27 +410,33 @@ impl Words<'_> {
         )
     }
 
-    fn flag_steps(&self, outcome: &StandardResult, mechanical: Rating, steps: &mut Vec<Step>) {
+    fn flag_steps(
+        &self,
+        outcome: &StandardResult,
+        mechanical: Rating,
+        sample: Option<&CaseSample>,
+        steps: &mut Vec<Step>,
+    ) {
         let rules = self.framework.discretion;
-        let counts = |i: usize| {
-            outcome.key_questions[i]
-                .answers
-                .map_or((0, 0), |a| (a.yes, a.relevant))
-        };
         for flag in &outcome.flags {
             let text = match flag {
                 Flag::NearBoundary {
                     key_question,
                     boundary,
                     distance_tenths,
+                    direction,
                 } => {
                     let p = outcome.key_questions[*key_question]
                         .percentage
                         .map(|p| p.to_string())
                         .unwrap_or_default();
+                    let side = match direction {
+                        DiscretionDirection::Up => "It is below the boundary, so it points up",
+                        DiscretionDirection::Down => "It is at or above the boundary, so it points down",
+                    };
                     format!(
                         "Flag, near a boundary: the lowest percentage, {p} ({}), is {} points from the {boundary}% \
-                         boundary, within {} points.",
+                         boundary, within {} points. {side}.",
                         self.kq(*key_question),
                         tenths(*distance_tenths),
                         rules.near_boundary_points
@@ -422,24 +445,14 @@ impl Words<'_> {
                 Flag::OneCase { changes } => {
                     let each: Vec<String> = changes
                         .iter()
-                        .map(|c| {
-                            let (yes, relevant) = counts(c.key_question);
-                            let (what, after) = match c.direction {
-                                Direction::OneMoreYes => ("one more Yes", yes + 1),
-                                Direction::OneFewerYes => ("one fewer Yes", yes.saturating_sub(1)),
-                            };
-                            format!(
-                                "{what} on {} ({yes} of {relevant} becoming {after} of {relevant}) would make it {}",
-                                self.kq(c.key_question),
-                                self.label(c.rating)
-                            )
-                        })
+                        .map(|c| self.one_case_change(outcome, c, sample))
                         .collect();
                     format!(
                         "Flag, one case would change it: a differing judgement in one case would change the \
-                         rating from {}: {}.",
+                         rating from {}: {}. {}.",
                         self.label(mechanical),
-                        each.join("; or ")
+                        each.join("; or "),
+                        points(&flag.directions())
                     )
                 }
                 Flag::SmallSample { key_questions } => {
@@ -454,7 +467,8 @@ impl Words<'_> {
                         })
                         .collect();
                     format!(
-                        "Flag, small sample: the rating rests on a sample of {} or fewer cases: {}.",
+                        "Flag, small sample: the rating rests on a sample of {} or fewer cases: {}. It points \
+                         either way.",
                         rules.small_sample_cases,
                         and_list(each)
                     )
@@ -487,6 +501,98 @@ impl Words<'_> {
         }
     }
 
+    /// One change of a `one-case` flag in words: "one more Yes on recommendations (1 of 3
+    /// becoming 2 of 3) would make it Good".
+    fn one_case_change(
+        &self,
+        outcome: &StandardResult,
+        change: &OneCaseChange,
+        sample: Option<&CaseSample>,
+    ) -> String {
+        let (what, step): (&str, i64) = match change.direction {
+            Direction::OneMoreYes => ("one more Yes", 1),
+            Direction::OneFewerYes => ("one fewer Yes", -1),
+        };
+        let each: Vec<String> = change
+            .key_questions
+            .iter()
+            .map(|&k| {
+                let (yes, relevant) = outcome.key_questions[k]
+                    .answers
+                    .map_or((0, 0), |a| (a.yes, a.relevant));
+                let after = (i64::from(yes) + step).max(0);
+                format!(
+                    "{} ({yes} of {relevant} becoming {after} of {relevant})",
+                    self.kq(k)
+                )
+            })
+            .collect();
+        let on = if each.len() > 1 { "on each of " } else { "on " };
+        let from = match (sample, change.cases.as_slice()) {
+            (Some(sample), [first, rest @ ..]) => {
+                let others = match rest.len() {
+                    0 => String::new(),
+                    1 => format!(" (or {}, answered the same)", sample.case_name(rest[0])),
+                    n => format!(" (or any of {n} other cases answered the same)"),
+                };
+                format!(
+                    ", from {}{others} judged Yes where it was judged No,",
+                    sample.case_name(*first)
+                )
+            }
+            _ if each.len() > 1 => ", from one case judged Yes on all of them,".to_owned(),
+            _ => String::new(),
+        };
+        format!(
+            "{what} {on}{}{from} would make it {}",
+            and_list(each),
+            self.label(change.rating)
+        )
+    }
+
+    /// Which ways discretion may go, and why (rule 1.4).
+    fn discretion_ways(&self, outcome: &StandardResult, mechanical: Rating) -> Step {
+        let allowed = outcome.allowed_discretion();
+        let named = outcome.flag_directions();
+        let parts: Vec<String> = DiscretionDirection::BOTH
+            .into_iter()
+            .map(|way| {
+                let word = way.as_str();
+                let pointing: Vec<String> = outcome
+                    .flags
+                    .iter()
+                    .filter(|f| f.directions().contains(&way))
+                    .map(|f| flag_name(f).to_owned())
+                    .collect();
+                match way.from(mechanical) {
+                    Some(to) if named.contains(&way) => format!(
+                        "go one band {word}, to {} (flags pointing {word}: {})",
+                        self.label(to),
+                        pointing.join(", ")
+                    ),
+                    Some(_) => format!("not go {word}: no flag points {word}"),
+                    None => format!(
+                        "not go {word}: {} is the {} rating",
+                        self.label(mechanical),
+                        if way == DiscretionDirection::Up {
+                            "highest"
+                        } else {
+                            "lowest"
+                        }
+                    ),
+                }
+            })
+            .collect();
+        step(
+            RULE_DISCRETION,
+            Topic::DiscretionWays { allowed },
+            format!(
+                "Discretion goes only where a flag points: it may {}.",
+                parts.join("; it may ")
+            ),
+        )
+    }
+
     fn discretion(&self, entered: Option<&crate::Discretion>, outcome: &StandardResult) -> Option<Step> {
         let topic = Topic::Discretion {
             applied: outcome.rating.filter(|_| outcome.changed_by_discretion),
@@ -511,9 +617,10 @@ impl Words<'_> {
                 )
             }
             (None, Some(mechanical)) if !outcome.flags.is_empty() => {
-                let options: Vec<&str> = [mechanical.raised(), mechanical.lowered()]
+                let options: Vec<&str> = outcome
+                    .allowed_discretion()
                     .into_iter()
-                    .flatten()
+                    .rev()
                     .map(|r| self.label(r))
                     .collect();
                 format!(
@@ -634,6 +741,23 @@ impl Words<'_> {
     }
 }
 
+/// A flag's name in a sentence: "near a boundary".
+fn flag_name(flag: &Flag) -> &'static str {
+    match flag {
+        Flag::NearBoundary { .. } => "near a boundary",
+        Flag::OneCase { .. } => "one case",
+        Flag::SmallSample { .. } => "small sample",
+    }
+}
+
+/// "It points up", "It points down", "It points both ways".
+fn points(directions: &[DiscretionDirection]) -> String {
+    match directions {
+        [one] => format!("It points {}", one.as_str()),
+        _ => "It points both ways".to_owned(),
+    }
+}
+
 fn plural(n: u32) -> &'static str {
     if n == 1 {
         ""
@@ -698,7 +822,7 @@ mod tests {
         assert_eq!(e.rating, Some(Rating::Inadequate));
         assert_eq!(
             rules(&e),
-            ["1.1", "1.1", "1.2", "1.3", "1.3", "1.4", "1.5", "1.5"]
+            ["1.1", "1.1", "1.2", "1.3", "1.3", "1.4", "1.4", "1.5", "1.5"]
         );
         assert!(e.steps[0]
             .text
@@ -724,23 +848,35 @@ mod tests {
         assert_eq!(
             e.steps[3].text,
             "Flag, one case would change it: a differing judgement in one case would change the rating from \
-             Inadequate: one more Yes on recommendations (1 of 3 becoming 2 of 3) would make it Good."
+             Inadequate: one more Yes on recommendations (1 of 3 becoming 2 of 3) would make it Good. It points up."
         );
         assert_eq!(
             e.steps[4].text,
-            "Flag, small sample: the rating rests on a sample of 5 or fewer cases: recommendations has 3 relevant cases."
+            "Flag, small sample: the rating rests on a sample of 5 or fewer cases: recommendations has 3 relevant \
+             cases. It points either way."
         );
         assert_eq!(
             e.steps[5].text,
+            "Discretion goes only where a flag points: it may go one band up, to Requires improvement (flags \
+             pointing up: one case, small sample); it may not go down: Inadequate is the lowest rating."
+        );
+        assert_eq!(
+            e.steps[5].topic,
+            Topic::DiscretionWays {
+                allowed: vec![Rating::RequiresImprovement]
+            }
+        );
+        assert_eq!(
+            e.steps[6].text,
             "Discretion not applied: the rating stays the mechanical rating, Inadequate. Because a flag fires, the \
              ratings panel could move it one band, to Requires improvement, with a written reason."
         );
         assert_eq!(
-            e.steps[6].text,
+            e.steps[7].text,
             "Inadequate scores 0 (the scores are Inadequate 0, Requires improvement 1, Good 2, Outstanding 3)."
         );
         assert_eq!(
-            e.steps[7].text,
+            e.steps[8].text,
             "The overall score is 16 out of 36, in the band 7 to 18: Requires improvement. On this standard, one \
              band higher (Requires improvement, total 17) would leave the overall rating Requires improvement; \
              one band lower is not possible: Inadequate is the lowest rating."
@@ -892,9 +1028,13 @@ mod tests {
         assert_eq!(
             flag.text,
             "Flag, near a boundary: the lowest percentage, 64.5% (desistance), is 0.5 points from the 65% \
-             boundary, within 5 points."
+             boundary, within 5 points. It is below the boundary, so it points up."
         );
-        let discretion = e.steps.iter().find(|s| s.rule == "1.4").unwrap();
+        let discretion = e
+            .steps
+            .iter()
+            .find(|s| matches!(s.topic, Topic::Discretion { .. }))
+            .unwrap();
         assert_eq!(
             discretion.text,
             "Discretion applied: the ratings panel moved the rating one band, from the mechanical Requires \
@@ -915,7 +1055,11 @@ mod tests {
                "discretion":{"rating":"Outstanding","reason":"x"}}"#,
         );
         let e = explained(&s, "2.1");
-        let discretion = e.steps.iter().find(|s| s.rule == "1.4").unwrap();
+        let discretion = e
+            .steps
+            .iter()
+            .find(|s| matches!(s.topic, Topic::Discretion { .. }))
+            .unwrap();
         assert_eq!(
             discretion.text,
             "Discretion entered (Outstanding) does not apply: must be one band above or below the mechanical \

@@ -50,6 +50,6 @@ pub use scenario::{
     SCENARIO_FORMAT, SCENARIO_VERSION,
 };
 pub use score::{
-    score, Direction, DiscretionProblem, DomainResult, Flag, KeyQuestionResult, OneCaseChange,
-    ScenarioResult, StandardResult, StandardStatus, WhatIf,
+    score, Direction, DiscretionDirection, DiscretionProblem, DomainResult, Flag, KeyQuestionResult,
+    OneCaseChange, ScenarioResult, StandardResult, StandardStatus, WhatIf,
 };

@@ -30,8 +30,9 @@ impl Direction {
 
 /// The full result as JSON: `total`, `max`, `overall` (a label, or null while partial),
 /// `reachable`, `domains`, and `standards` keyed by id, each with `rating`,
-/// `mechanical_rating`, `score`, `flags` (objects with a `kind`), drivers and key
-/// questions with their percentage, band and what-if figures.
+/// `mechanical_rating`, `score`, `flags` (objects with a `kind` and the `directions`
+/// discretion may take from them), `allowed_discretion` (the ratings discretion may
+/// give), drivers and key questions with their percentage, band and what-if figures.
 ///
 /// ```
 /// use yj_rating_engine::{report, score, Framework, Scenario};
@@ -41,6 +42,8 @@ impl Direction {
 /// assert_eq!(json["total"], 16);
 /// assert_eq!(json["overall"], "Requires improvement");
 /// assert_eq!(json["standards"]["3.4"]["rating"], "Inadequate");
+/// assert_eq!(json["standards"]["3.4"]["flags"][0]["directions"], serde_json::json!(["up"]));
+/// assert_eq!(json["standards"]["3.4"]["allowed_discretion"], serde_json::json!(["Requires improvement"]));
 /// ```
 pub fn to_json(framework: &Framework, scenario: &Scenario, result: &ScenarioResult) -> Value {
     let label = |r: Option<crate::Rating>| r.map_or(Value::Null, |r| framework.label(r).into());
@@ -92,8 +95,10 @@ fn standard_json(
                 key_question,
                 boundary,
                 distance_tenths,
+                ..
             } => json!({
                 "kind": flag.kind(),
+                "directions": directions(flag),
                 "key_question": kq_id(*key_question),
                 "percentage": r.key_questions[*key_question].percentage.map(|p| p.to_f64()),
                 "boundary": boundary,
@@ -101,14 +106,23 @@ fn standard_json(
             }),
             Flag::OneCase { changes } => json!({
                 "kind": flag.kind(),
-                "changes": changes.iter().map(|c| json!({
-                    "key_question": kq_id(c.key_question),
-                    "change": c.direction.as_str(),
-                    "rating": framework.label(c.rating),
-                })).collect::<Vec<_>>(),
+                "directions": directions(flag),
+                "changes": changes.iter().map(|c| {
+                    let mut change = json!({
+                        "change": c.direction.as_str(),
+                        "direction": c.direction.discretion().as_str(),
+                        "key_questions": c.key_questions.iter().map(|&k| kq_id(k)).collect::<Vec<_>>(),
+                        "rating": framework.label(c.rating),
+                    });
+                    if !c.cases.is_empty() {
+                        change["cases"] = json!(c.cases);
+                    }
+                    change
+                }).collect::<Vec<_>>(),
             }),
             Flag::SmallSample { key_questions } => json!({
                 "kind": flag.kind(),
+                "directions": directions(flag),
                 "key_questions": key_questions.iter().map(|(kq, relevant)| json!({
                     "key_question": kq_id(*kq),
                     "relevant": relevant,
@@ -147,8 +161,14 @@ fn standard_json(
         "counts_in_score": definition.counts_in_score,
         "drivers": drivers,
         "flags": flags,
+        "allowed_discretion": r.allowed_discretion().into_iter().map(|x| framework.label(x)).collect::<Vec<_>>(),
         "key_questions": key_questions,
     })
+}
+
+/// A flag's directions as JSON: `["up"]`, `["down"]` or `["up", "down"]`.
+fn directions(flag: &Flag) -> Value {
+    flag.directions().into_iter().map(|d| d.as_str()).collect()
 }
 
 fn key_question_json(framework: &Framework, kq: &KeyQuestionResult) -> Value {

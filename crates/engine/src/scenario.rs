@@ -169,6 +169,22 @@ impl SampledCase {
 }
 
 impl CaseSample {
+    /// How a case is named to people: its label, or "case N" (counting from 1) when it
+    /// has none.
+    ///
+    /// ```
+    /// use yj_rating_engine::{CaseSample, SampledCase};
+    /// let labelled = SampledCase { label: "C7".into(), ..SampledCase::default() };
+    /// let sample = CaseSample { cases: vec![SampledCase::default(), labelled] };
+    /// assert_eq!((sample.case_name(0), sample.case_name(1)), ("case 1".to_owned(), "C7".to_owned()));
+    /// ```
+    pub fn case_name(&self, position: usize) -> String {
+        match self.cases.get(position).map(|c| c.label.trim()) {
+            Some(label) if !label.is_empty() => label.to_owned(),
+            _ => format!("case {}", position + 1),
+        }
+    }
+
     /// The counts a case standard takes from the sample: the cases inspected are the
     /// cases of the sample; a key question is entered once every case has an answer for
     /// it, with relevant = Yes + No and yes = Yes. Counts derived this way always obey

@@ -3,7 +3,8 @@
 //! (1.5) and the what-if figures (1.6).
 
 use crate::{
-    min_yes_for, Answers, Entry, Framework, Percentage, RatedBy, Rating, Rounding, Scenario, Standard,
+    min_yes_for, Answers, CaseAnswer, CaseSample, Entry, Framework, Percentage, RatedBy, Rating, Rounding,
+    Scenario, Standard,
 };
 
 /// Everything a scenario adds up to under a framework.
@@ -76,6 +77,46 @@ pub struct StandardResult {
     pub key_questions: Vec<KeyQuestionResult>,
 }
 
+impl StandardResult {
+    /// The directions its flags name (rule 1.3), up first; empty without a flag.
+    pub fn flag_directions(&self) -> Vec<DiscretionDirection> {
+        DiscretionDirection::BOTH
+            .into_iter()
+            .filter(|way| self.flags.iter().any(|f| f.directions().contains(way)))
+            .collect()
+    }
+
+    /// The ratings discretion may give (rule 1.4), lowest first: one band from the
+    /// mechanical rating, in a direction one of its flags names, within the scale.
+    /// Empty exactly when the standard has no flag (or is not rated).
+    ///
+    /// ```
+    /// use yj_rating_engine::{score, Framework, Rating, Scenario};
+    /// let scenario = Scenario::from_json_str(r#"{
+    ///     "format": "yj-rating-scenario", "version": 1, "framework": "youth-2018",
+    ///     "standards": { "2.1": { "cases": 100, "key_questions": {
+    ///         "desistance": { "relevant": 100, "yes": 62 },
+    ///         "safety": { "relevant": 0, "yes": 0 },
+    ///         "others": { "relevant": 0, "yes": 0 } } } } }"#).unwrap();
+    /// let assessment = &score(Framework::youth_2018(), &scenario).standards[4];
+    /// // 62% is Too few, 3 points below the 65% boundary: only one band up.
+    /// assert_eq!(assessment.mechanical_rating, Some(Rating::RequiresImprovement));
+    /// assert_eq!(assessment.allowed_discretion(), [Rating::Good]);
+    /// ```
+    pub fn allowed_discretion(&self) -> Vec<Rating> {
+        let Some(mechanical) = self.mechanical_rating else {
+            return Vec::new();
+        };
+        let mut allowed: Vec<Rating> = self
+            .flag_directions()
+            .into_iter()
+            .filter_map(|way| way.from(mechanical))
+            .collect();
+        allowed.sort();
+        allowed
+    }
+}
+
 /// A key question's figures.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeyQuestionResult {
@@ -102,7 +143,8 @@ pub struct WhatIf {
     pub fewer_yes_to_fall: Option<u32>,
 }
 
-/// A discretion flag (rule 1.3). Flags never change a rating by themselves.
+/// A discretion flag (rule 1.3). Flags never change a rating by themselves; each names
+/// the direction(s) in which it could justify discretion ([`Flag::directions`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Flag {
     /// The lowest percentage is within the framework's points of a band boundary.
@@ -113,10 +155,14 @@ pub enum Flag {
         boundary: u32,
         /// The distance from it, in tenths of a percentage point.
         distance_tenths: u32,
+        /// Towards the boundary's other side: up when the percentage (as it bands) is
+        /// below the boundary, down when it is at or above it.
+        direction: DiscretionDirection,
     },
     /// A differing judgement in one case would change the mechanical rating.
     OneCase {
-        /// Every single-answer change that would, in framework order.
+        /// Every change that would: first the ways one case judged Yes could raise it,
+        /// then each single Yes judged No that would lower it, in framework order.
         changes: Vec<OneCaseChange>,
     },
     /// A driver rests on a small sample.
@@ -135,17 +181,110 @@ impl Flag {
             Flag::SmallSample { .. } => "small-sample",
         }
     }
+
+    /// The directions in which the flag could justify discretion (rule 1.3), up first:
+    /// `near-boundary` across its boundary, `one-case` where the one case would move the
+    /// rating, `small-sample` either way.
+    ///
+    /// ```
+    /// use yj_rating_engine::{DiscretionDirection::{Down, Up}, Flag};
+    /// let small = Flag::SmallSample { key_questions: vec![(0, 4)] };
+    /// assert_eq!(small.directions(), [Up, Down]);
+    /// let near = Flag::NearBoundary { key_question: 0, boundary: 65, distance_tenths: 20, direction: Up };
+    /// assert_eq!(near.directions(), [Up]);
+    /// ```
+    pub fn directions(&self) -> Vec<DiscretionDirection> {
+        match self {
+            Flag::NearBoundary { direction, .. } => vec![*direction],
+            Flag::OneCase { changes } => DiscretionDirection::BOTH
+                .into_iter()
+                .filter(|&way| changes.iter().any(|c| c.direction.discretion() == way))
+                .collect(),
+            Flag::SmallSample { .. } => DiscretionDirection::BOTH.to_vec(),
+        }
+    }
+
+    /// The kind and its directions, for tables: `near-boundary (up)`,
+    /// `small-sample (up or down)`.
+    ///
+    /// ```
+    /// use yj_rating_engine::Flag;
+    /// let small = Flag::SmallSample { key_questions: vec![(0, 4)] };
+    /// assert_eq!(small.summary(), "small-sample (up or down)");
+    /// ```
+    pub fn summary(&self) -> String {
+        let ways: Vec<&str> = self.directions().into_iter().map(|d| d.as_str()).collect();
+        format!("{} ({})", self.kind(), ways.join(" or "))
+    }
 }
 
-/// One answer changed on one key question, and the mechanical rating it leads to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A way discretion may move a rating: one band up or one band down (rules 1.3, 1.4).
+///
+/// ```
+/// use yj_rating_engine::{DiscretionDirection, Rating};
+/// assert_eq!(DiscretionDirection::Up.from(Rating::Good), Some(Rating::Outstanding));
+/// assert_eq!(DiscretionDirection::Down.from(Rating::Inadequate), None);
+/// assert_eq!(DiscretionDirection::Down.as_str(), "down");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DiscretionDirection {
+    /// One band above the mechanical rating.
+    Up,
+    /// One band below the mechanical rating.
+    Down,
+}
+
+impl DiscretionDirection {
+    /// Both directions, up first.
+    pub const BOTH: [DiscretionDirection; 2] = [DiscretionDirection::Up, DiscretionDirection::Down];
+
+    /// The direction as written in JSON: `up` or `down`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiscretionDirection::Up => "up",
+            DiscretionDirection::Down => "down",
+        }
+    }
+
+    /// The rating one band this way from `rating`; `None` past either end of the scale.
+    pub fn from(self, rating: Rating) -> Option<Rating> {
+        match self {
+            DiscretionDirection::Up => rating.raised(),
+            DiscretionDirection::Down => rating.lowered(),
+        }
+    }
+
+    /// The direction from `from` to `to`, if they differ.
+    ///
+    /// ```
+    /// use yj_rating_engine::{DiscretionDirection, Rating};
+    /// assert_eq!(DiscretionDirection::between(Rating::Good, Rating::Inadequate), Some(DiscretionDirection::Down));
+    /// assert_eq!(DiscretionDirection::between(Rating::Good, Rating::Good), None);
+    /// ```
+    pub fn between(from: Rating, to: Rating) -> Option<DiscretionDirection> {
+        match to.cmp(&from) {
+            std::cmp::Ordering::Greater => Some(DiscretionDirection::Up),
+            std::cmp::Ordering::Less => Some(DiscretionDirection::Down),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+}
+
+/// A differing judgement in one case, and the mechanical rating it leads to (rule 1.3).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OneCaseChange {
-    /// The key question whose answer changes.
-    pub key_question: usize,
-    /// Which way.
+    /// Which way the answers change.
     pub direction: Direction,
+    /// The key questions that change together, one answer each, in framework order: a
+    /// single one for a Yes judged No; for a No judged Yes, every driver that has a No
+    /// (counts entered as totals) or every key question the case answered No (entered
+    /// case by case).
+    pub key_questions: Vec<usize>,
     /// The standard's mechanical rating after the change.
     pub rating: Rating,
+    /// Entered case by case, a No judged Yes: the cases (positions in the domain's
+    /// sample) whose No answers are exactly these key questions. Empty otherwise.
+    pub cases: Vec<usize>,
 }
 
 /// One more or one fewer Yes answer.
@@ -155,6 +294,21 @@ pub enum Direction {
     OneMoreYes,
     /// A Yes becomes a No.
     OneFewerYes,
+}
+
+impl Direction {
+    /// The way such a change moves a rating, and so the way it lets discretion go.
+    ///
+    /// ```
+    /// use yj_rating_engine::{Direction, DiscretionDirection};
+    /// assert_eq!(Direction::OneMoreYes.discretion(), DiscretionDirection::Up);
+    /// ```
+    pub fn discretion(self) -> DiscretionDirection {
+        match self {
+            Direction::OneMoreYes => DiscretionDirection::Up,
+            Direction::OneFewerYes => DiscretionDirection::Down,
+        }
+    }
 }
 
 /// Why entered discretion does not apply (rule 1.4).
@@ -169,12 +323,30 @@ pub enum DiscretionProblem {
         /// The mechanical rating.
         mechanical: Rating,
     },
+    /// One band away, but in a direction no flag names (rule 1.4).
+    NotFlaggedDirection {
+        /// The mechanical rating.
+        mechanical: Rating,
+        /// The one rating the flags allow.
+        allowed: Rating,
+    },
     /// No reason given.
     NoReason,
 }
 
 impl DiscretionProblem {
     /// The problem in words, with the framework's labels.
+    ///
+    /// ```
+    /// use yj_rating_engine::{DiscretionProblem, Framework, Rating};
+    /// let problem = DiscretionProblem::NotFlaggedDirection {
+    ///     mechanical: Rating::RequiresImprovement,
+    ///     allowed: Rating::Good,
+    /// };
+    /// assert_eq!(problem.message(Framework::youth_2018()),
+    ///     "no flag points down: discretion may only go one band up from the mechanical rating \
+    ///      (Requires improvement), to Good");
+    /// ```
     pub fn message(self, framework: &Framework) -> String {
         match self {
             DiscretionProblem::NotRated => "discretion applies only to a rated standard".into(),
@@ -185,6 +357,17 @@ impl DiscretionProblem {
                 "must be one band above or below the mechanical rating ({})",
                 framework.label(mechanical)
             ),
+            DiscretionProblem::NotFlaggedDirection { mechanical, allowed } => {
+                let (wrong, right) = match DiscretionDirection::between(mechanical, allowed) {
+                    Some(DiscretionDirection::Down) => ("up", "down"),
+                    _ => ("down", "up"),
+                };
+                format!(
+                    "no flag points {wrong}: discretion may only go one band {right} from the mechanical rating ({}), to {}",
+                    framework.label(mechanical),
+                    framework.label(allowed)
+                )
+            }
             DiscretionProblem::NoReason => "a reason is required".into(),
         }
     }
@@ -209,6 +392,7 @@ pub fn score(framework: &Framework, scenario: &Scenario) -> ScenarioResult {
                 framework,
                 standard,
                 scenario.standards.get(&standard.id),
+                scenario.case_samples.get(&standard.domain),
                 scenario.rounding,
             )
         })
@@ -269,6 +453,7 @@ fn score_standard(
     framework: &Framework,
     standard: &Standard,
     entry: Option<&Entry>,
+    sample: Option<&CaseSample>,
     rounding: Rounding,
 ) -> StandardResult {
     let mut result = StandardResult {
@@ -317,7 +502,16 @@ fn score_standard(
         for kq in &mut result.key_questions {
             kq.driver = kq.band == Some(mechanical);
         }
-        result.flags = flags(framework, &result.key_questions, mechanical, rounding);
+        let cases = entry
+            .by_case
+            .then(|| SampleNos::new(standard, sample.unwrap_or(&CaseSample::default())));
+        result.flags = flags(
+            framework,
+            &result.key_questions,
+            mechanical,
+            rounding,
+            cases.as_ref(),
+        );
         result.mechanical_rating = Some(mechanical);
         result.rating = Some(mechanical);
     }
@@ -328,6 +522,11 @@ fn score_standard(
             Some(_) if result.flags.is_empty() => Some(DiscretionProblem::NoFlag),
             Some(mechanical) if discretion.rating.bands_from(mechanical) != 1 => {
                 Some(DiscretionProblem::NotOneBand { mechanical })
+            }
+            Some(mechanical) if !result.allowed_discretion().contains(&discretion.rating) => {
+                // One band away and flagged: the flags name only the other direction.
+                let allowed = result.allowed_discretion().first().copied().unwrap_or(mechanical);
+                Some(DiscretionProblem::NotFlaggedDirection { mechanical, allowed })
             }
             Some(_) if discretion.reason.trim().is_empty() => Some(DiscretionProblem::NoReason),
             Some(_) => None,
@@ -391,85 +590,152 @@ fn what_if(framework: &Framework, percentage: Percentage, band: Rating, rounding
     }
 }
 
-/// The discretion flags of a rated case standard (rule 1.3).
+/// The discretion flags of a rated case standard (rule 1.3), in a fixed order:
+/// near-boundary, one-case, small-sample.
 fn flags(
     framework: &Framework,
     kqs: &[KeyQuestionResult],
     mechanical: Rating,
     rounding: Rounding,
+    cases: Option<&SampleNos>,
 ) -> Vec<Flag> {
-    let mut flags = Vec::new();
-    let rules = framework.discretion;
+    [
+        near_boundary(framework, kqs, rounding),
+        one_case(framework, kqs, mechanical, rounding, cases),
+        small_sample(framework, kqs),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
 
-    // near-boundary: the lowest percentage (first in order on a tie) near any boundary.
-    let lowest = kqs
+/// `near-boundary`: the lowest percentage (first in order on a tie), as it bands, near a
+/// boundary; the nearest one is reported.
+fn near_boundary(framework: &Framework, kqs: &[KeyQuestionResult], rounding: Rounding) -> Option<Flag> {
+    let points = framework.discretion.near_boundary_points;
+    let (key_question, p) = kqs
         .iter()
         .enumerate()
         .filter_map(|(i, kq)| kq.percentage.map(|p| (i, p)))
-        .min_by(|a, b| a.1.cmp_read(b.1, rounding));
-    if let Some((key_question, p)) = lowest {
-        let nearest = framework
-            .boundaries()
-            .map(|boundary| {
-                (
-                    boundary,
-                    p.distance_from(boundary, rules.near_boundary_points, rounding),
-                )
-            })
-            .filter(|(_, (_, within))| *within)
-            .min_by_key(|(_, (distance, _))| *distance);
-        if let Some((boundary, (distance_tenths, _))) = nearest {
-            flags.push(Flag::NearBoundary {
-                key_question,
-                boundary,
-                distance_tenths,
-            });
-        }
-    }
+        .min_by(|a, b| a.1.cmp_read(b.1, rounding))?;
+    let (boundary, (distance_tenths, _)) = framework
+        .boundaries()
+        .map(|boundary| (boundary, p.distance_from(boundary, points, rounding)))
+        .filter(|(_, (_, within))| *within)
+        .min_by_key(|(_, (distance, _))| *distance)?;
+    let direction = if p.at_least(boundary, rounding) {
+        DiscretionDirection::Down
+    } else {
+        DiscretionDirection::Up
+    };
+    Some(Flag::NearBoundary {
+        key_question,
+        boundary,
+        distance_tenths,
+        direction,
+    })
+}
 
-    // one-case: brute force over every single-answer change.
-    let mut changes = Vec::new();
-    for (i, kq) in kqs.iter().enumerate() {
-        let Some(p) = kq.percentage else { continue };
-        let (yes, relevant) = (p.yes(), p.relevant());
-        let candidates = [
-            (Direction::OneMoreYes, (yes < relevant).then(|| yes + 1)),
-            (Direction::OneFewerYes, yes.checked_sub(1)),
-        ];
-        for (direction, changed_yes) in candidates {
-            let Some(changed) = changed_yes.and_then(|y| Percentage::new(y, relevant)) else {
-                continue;
-            };
-            let changed_band = framework.band(changed, rounding);
-            let others = kqs
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, kq)| kq.band);
-            let rating = mechanical_rating(others.chain([Some(changed_band)]));
-            if rating != mechanical {
-                changes.push(OneCaseChange {
-                    key_question: i,
-                    direction,
-                    rating,
-                });
-            }
+/// `one-case`: up, one case judged Yes where it was No (with totals, on every driver
+/// that has a No; case by case, on each case's No answers); down, a single Yes judged No
+/// on any one key question. Relevance is not re-judged.
+fn one_case(
+    framework: &Framework,
+    kqs: &[KeyQuestionResult],
+    mechanical: Rating,
+    rounding: Rounding,
+    cases: Option<&SampleNos>,
+) -> Option<Flag> {
+    let ups: Vec<(Vec<usize>, Vec<usize>)> = match cases {
+        Some(sample) => sample.groups.clone(),
+        None => {
+            let with_a_no: Vec<usize> = (0..kqs.len())
+                .filter(|&i| kqs[i].driver && kqs[i].percentage.is_some_and(|p| p.yes() < p.relevant()))
+                .collect();
+            vec![(with_a_no, Vec::new())]
         }
-    }
-    if !changes.is_empty() {
-        flags.push(Flag::OneCase { changes });
-    }
+    };
+    let up = ups
+        .into_iter()
+        .filter(|(set, _)| !set.is_empty())
+        .map(|(key_questions, cases)| OneCaseChange {
+            rating: rating_after(framework, kqs, rounding, &key_questions, Direction::OneMoreYes),
+            direction: Direction::OneMoreYes,
+            key_questions,
+            cases,
+        });
+    let down = (0..kqs.len())
+        .filter(|&i| kqs[i].percentage.is_some_and(|p| p.yes() > 0))
+        .map(|i| OneCaseChange {
+            rating: rating_after(framework, kqs, rounding, &[i], Direction::OneFewerYes),
+            direction: Direction::OneFewerYes,
+            key_questions: vec![i],
+            cases: Vec::new(),
+        });
+    let changes: Vec<OneCaseChange> = up
+        .filter(|c| c.rating > mechanical)
+        .chain(down.filter(|c| c.rating < mechanical))
+        .collect();
+    (!changes.is_empty()).then_some(Flag::OneCase { changes })
+}
 
-    // small-sample: a driver with few relevant cases.
-    let small: Vec<(usize, u32)> = kqs
+/// The mechanical rating with one answer changed on each of `changed`.
+fn rating_after(
+    framework: &Framework,
+    kqs: &[KeyQuestionResult],
+    rounding: Rounding,
+    changed: &[usize],
+    direction: Direction,
+) -> Rating {
+    let bands = kqs.iter().enumerate().map(|(i, kq)| {
+        if !changed.contains(&i) {
+            return kq.band;
+        }
+        let p = kq.percentage?;
+        let yes = match direction {
+            Direction::OneMoreYes => p.yes().checked_add(1),
+            Direction::OneFewerYes => p.yes().checked_sub(1),
+        };
+        // A change the counts cannot take (never for counts a sample gives) changes nothing.
+        let moved = yes.and_then(|y| Percentage::new(y, p.relevant())).unwrap_or(p);
+        Some(framework.band(moved, rounding))
+    });
+    mechanical_rating(bands)
+}
+
+/// `small-sample`: the drivers with few relevant cases.
+fn small_sample(framework: &Framework, kqs: &[KeyQuestionResult]) -> Option<Flag> {
+    let key_questions: Vec<(usize, u32)> = kqs
         .iter()
         .enumerate()
         .filter(|(_, kq)| kq.driver)
         .filter_map(|(i, kq)| kq.percentage.map(|p| (i, p.relevant())))
-        .filter(|(_, relevant)| *relevant <= rules.small_sample_cases)
+        .filter(|(_, relevant)| *relevant <= framework.discretion.small_sample_cases)
         .collect();
-    if !small.is_empty() {
-        flags.push(Flag::SmallSample { key_questions: small });
+    (!key_questions.is_empty()).then_some(Flag::SmallSample { key_questions })
+}
+
+/// The cases of a domain's sample grouped by the key questions of one standard they
+/// answered No, for the case-by-case `one-case` flag.
+struct SampleNos {
+    /// (key questions answered No, the cases that did so), in the order of their first
+    /// case; cases with no No are left out.
+    groups: Vec<(Vec<usize>, Vec<usize>)>,
+}
+
+impl SampleNos {
+    fn new(standard: &Standard, sample: &CaseSample) -> SampleNos {
+        let mut groups: std::collections::BTreeMap<Vec<usize>, Vec<usize>> = Default::default();
+        for (position, case) in sample.cases.iter().enumerate() {
+            let nos: Vec<usize> = (0..standard.key_questions.len())
+                .filter(|&k| case.answer(&standard.id, &standard.key_questions[k].id) == Some(CaseAnswer::No))
+                .collect();
+            if !nos.is_empty() {
+                groups.entry(nos).or_default().push(position);
+            }
+        }
+        let mut groups: Vec<(Vec<usize>, Vec<usize>)> = groups.into_iter().collect();
+        groups.sort_by_key(|(_, cases)| cases.first().copied());
+        SampleNos { groups }
     }
-    flags
 }

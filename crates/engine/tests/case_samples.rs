@@ -6,8 +6,8 @@ mod common;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use yj_rating_engine::{
-    score, Answers, CaseAnswer, CaseEntry, CaseSample, Entry, Framework, Rating, SampledCase, Scenario,
-    StandardStatus,
+    score, Answers, CaseAnswer, CaseEntry, CaseSample, Direction, Entry, Flag, Framework, Rating,
+    SampledCase, Scenario, StandardStatus,
 };
 
 const TORBAY: &str = include_str!("../../../examples/torbay-2021.json");
@@ -265,6 +265,128 @@ fn discretion_applies_to_a_standard_entered_by_case() {
         errors(with(json!({ "rating": "Inadequate", "reason": "x" }))),
         ["standards.2.1.discretion: must be one band above or below the mechanical rating (Outstanding)"]
     );
+}
+
+/// 2.1 entered case by case from rows of answers, as a scenario and its 2.1 result.
+fn by_case(rows: &[[&str; 3]]) -> (Scenario, yj_rating_engine::StandardResult) {
+    let cases: Vec<Value> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, answers)| case(&format!("C{}", i + 1), *answers))
+        .collect();
+    let scenario = read(doc(
+        json!({ "2.1": { "by_case": true } }),
+        json!({ "2": { "cases": cases } }),
+    ));
+    let result = score(youth(), &scenario).standards.swap_remove(4);
+    (scenario, result)
+}
+
+/// The one-case changes that raise 2.1: (key questions, rating, cases).
+fn ups(result: &yj_rating_engine::StandardResult) -> Vec<(Vec<usize>, Rating, Vec<usize>)> {
+    result
+        .flags
+        .iter()
+        .find_map(|f| match f {
+            Flag::OneCase { changes } => Some(
+                changes
+                    .iter()
+                    .filter(|c| c.direction == Direction::OneMoreYes)
+                    .map(|c| (c.key_questions.clone(), c.rating, c.cases.clone()))
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+/// Fifteen cases: 11 Yes on desistance and on safety, 15 on others; `both` of the
+/// No cases answered No on both desistance and safety.
+fn eleven_of_fifteen(both: usize) -> Vec<[&'static str; 3]> {
+    let mut rows = vec![["y", "y", "y"]; 15];
+    for (i, row) in rows.iter_mut().enumerate().take(4) {
+        row[0] = "n";
+        if i < both {
+            row[1] = "n";
+        }
+    }
+    let mut left = 4 - both;
+    for row in rows.iter_mut().skip(4) {
+        if left == 0 {
+            break;
+        }
+        row[1] = "n";
+        left -= 1;
+    }
+    rows
+}
+
+#[test]
+fn case_by_case_one_case_uses_the_actual_cases() {
+    // The rule book's example, 11/15 on desistance and safety: with totals, one case
+    // could be the No on both, so the flag fires up.
+    let (scenario, result) = by_case(&eleven_of_fifteen(1));
+    let counts = case_entry(&scenario, "2.1").key_questions.clone();
+    assert_eq!(
+        counts["desistance"],
+        Answers {
+            relevant: 15,
+            yes: 11
+        }
+    );
+    assert_eq!(
+        counts["safety"],
+        Answers {
+            relevant: 15,
+            yes: 11
+        }
+    );
+    assert_eq!(result.mechanical_rating, Some(Rating::Good));
+    // Case by case, only C1 answered No on both: judged Yes, it gives 12/15 on each.
+    assert_eq!(ups(&result), [(vec![0, 1], Rating::Outstanding, vec![0])]);
+    assert_eq!(result.allowed_discretion(), [Rating::Outstanding]);
+    // Two such cases: both listed, one change.
+    let (_, result) = by_case(&eleven_of_fifteen(2));
+    assert_eq!(ups(&result), [(vec![0, 1], Rating::Outstanding, vec![0, 1])]);
+    // No case answered No on both: no single case lifts the rating, and no flag fires.
+    let (scenario, result) = by_case(&eleven_of_fifteen(0));
+    assert_eq!(case_entry(&scenario, "2.1").key_questions["safety"].yes, 11);
+    assert!(ups(&result).is_empty());
+    assert!(result.flags.is_empty());
+    assert!(result.allowed_discretion().is_empty());
+    // The same counts as totals do fire (one case could be the No on both).
+    let mut totals = scenario.clone();
+    if let Some(Entry::Cases(e)) = totals.standards.get_mut("2.1") {
+        e.by_case = false;
+    }
+    totals.case_samples.clear();
+    let as_totals = score(youth(), &totals).standards.swap_remove(4);
+    assert_eq!(as_totals.allowed_discretion(), [Rating::Outstanding]);
+}
+
+#[test]
+fn case_by_case_one_case_turns_every_no_of_the_case_including_non_drivers() {
+    // 2 cases. Desistance 1/2 (50%, Requires improvement) drives; safety 1/2 too; the
+    // case C2 answered No on both: judged Yes, 2/2 on each: Outstanding. C1 answered
+    // Yes on both.
+    let (_, result) = by_case(&[["y", "y", "-"], ["n", "n", "-"]]);
+    assert_eq!(result.mechanical_rating, Some(Rating::RequiresImprovement));
+    assert_eq!(ups(&result), [(vec![0, 1], Rating::Outstanding, vec![1])]);
+    // Relevance is not re-judged: a not-relevant answer never moves a figure.
+    let (_, result) = by_case(&[["y", "-", "-"], ["n", "-", "-"], ["-", "n", "-"], ["-", "y", "-"]]);
+    assert_eq!(
+        ups(&result),
+        [] as [(Vec<usize>, Rating, Vec<usize>); 0],
+        "each case lifts only one of the two 50% drivers"
+    );
+    // Its JSON names the cases by position in the sample.
+    let (scenario, result) = by_case(&[["y", "y", "-"], ["n", "n", "-"]]);
+    let json = yj_rating_engine::report::to_json(youth(), &scenario, &score(youth(), &scenario));
+    let change = &json["standards"]["2.1"]["flags"][1]["changes"][0];
+    assert_eq!(json["standards"]["2.1"]["flags"][1]["kind"], "one-case");
+    assert_eq!(change["cases"], json!([1]));
+    assert_eq!(change["key_questions"], json!(["desistance", "safety"]));
+    assert!(result.flags.len() >= 2);
 }
 
 #[test]

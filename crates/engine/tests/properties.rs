@@ -6,8 +6,9 @@ mod common;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use yj_rating_engine::{
-    report, score, Answers, CaseEntry, Direction, Discretion, Entry, Flag, Framework, Percentage, Rating,
-    Rounding, Scenario, StandardStatus, MAX_CASES,
+    report, score, Answers, CaseAnswer, CaseEntry, CaseSample, Direction, Discretion, DiscretionDirection,
+    Entry, Flag, Framework, Percentage, Rating, Rounding, SampledCase, Scenario, StandardResult,
+    StandardStatus, MAX_CASES,
 };
 
 fn youth() -> &'static Framework {
@@ -221,22 +222,15 @@ fn any_scenario() -> impl Strategy<Value = Scenario> {
         })
 }
 
-/// `scenario` with discretion added on some flagged standards, one band up or down
-/// from the mechanical rating and with a reason: always valid under rule 1.4.
+/// `scenario` with discretion added on some flagged standards, to one of the ratings
+/// the flags allow and with a reason: always valid under rule 1.4.
 fn with_valid_discretion(scenario: Scenario, choices: &[(bool, bool, String)]) -> Scenario {
     let result = score(youth(), &scenario);
     let mut scenario = scenario;
     for ((s, r), (apply, up, reason)) in youth().standards.iter().zip(&result.standards).zip(choices) {
-        let (Some(mechanical), false, true) = (r.mechanical_rating, r.flags.is_empty(), *apply) else {
-            continue;
-        };
-        let Some(rating) = (if *up {
-            mechanical.raised()
-        } else {
-            mechanical.lowered()
-        })
-        .or_else(|| mechanical.raised())
-        .or_else(|| mechanical.lowered()) else {
+        let allowed = r.allowed_discretion();
+        let pick = if *up { allowed.last() } else { allowed.first() };
+        let (Some(&rating), true) = (pick, *apply) else {
             continue;
         };
         if let Some(Entry::Cases(e)) = scenario.standards.get_mut(&s.id) {
@@ -260,6 +254,67 @@ fn answers_mut(scenario: &mut Scenario, index: usize, k: usize) -> &mut Answers 
         Some(Entry::Cases(e)) => e.key_questions.get_mut(&standard.key_questions[k].id).unwrap(),
         _ => unreachable!("a complete case standard"),
     }
+}
+
+/// Rule 1.4's allowed discretion: one band from the mechanical rating, within the scale,
+/// each in a direction a flag names, and some exactly when a flag is set.
+fn check_allowed_discretion(s: &StandardResult) -> Result<(), TestCaseError> {
+    let allowed = s.allowed_discretion();
+    prop_assert_eq!(
+        allowed.is_empty(),
+        s.flags.is_empty() || s.mechanical_rating.is_none()
+    );
+    for rating in &allowed {
+        let mechanical = s.mechanical_rating.unwrap();
+        prop_assert_eq!(rating.bands_from(mechanical), 1);
+        let way = DiscretionDirection::between(mechanical, *rating).unwrap();
+        prop_assert!(s.flags.iter().any(|f| f.directions().contains(&way)));
+    }
+    // Every direction a flag names is allowed unless the scale ends there.
+    for flag in &s.flags {
+        for way in flag.directions() {
+            if let Some(to) = way.from(s.mechanical_rating.unwrap()) {
+                prop_assert!(allowed.contains(&to));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The key questions of 2.1.
+const KQS: [&str; 3] = ["desistance", "safety", "others"];
+
+/// Small samples of 1 to 8 cases, each answering every key question of 2.1.
+fn small_sample() -> impl Strategy<Value = CaseSample> {
+    let answer = prop::sample::select(CaseAnswer::ALL.to_vec());
+    prop::collection::vec(prop::collection::vec(answer, 3), 1..=8).prop_map(|rows| CaseSample {
+        cases: rows
+            .into_iter()
+            .map(|answers| {
+                let mut case = SampledCase::default();
+                for (kq, answer) in KQS.iter().zip(answers) {
+                    case.set_answer("2.1", kq, Some(answer));
+                }
+                case
+            })
+            .collect(),
+    })
+}
+
+/// A scenario with 2.1 entered case by case from `sample`.
+fn by_case_scenario(sample: &CaseSample, rounding: Rounding) -> Scenario {
+    let mut scenario = Scenario::new("youth-2018");
+    scenario.rounding = rounding;
+    scenario.case_samples.insert("2".into(), sample.clone());
+    scenario.standards.insert(
+        "2.1".into(),
+        Entry::Cases(CaseEntry {
+            by_case: true,
+            ..CaseEntry::default()
+        }),
+    );
+    scenario.derive_case_counts(youth());
+    scenario
 }
 
 proptest! {
@@ -390,36 +445,102 @@ proptest! {
     }
 
     #[test]
-    fn one_case_flag_matches_rescoring_every_single_change((index, scenario) in one_case_standard()) {
+    fn one_case_flag_matches_rescoring((index, scenario) in one_case_standard()) {
         let before = score(youth(), &scenario).standards.swap_remove(index);
         let mut expected = Vec::new();
         if let Some(mechanical) = before.mechanical_rating {
-            for k in 0..youth().standards[index].key_questions.len() {
-                for direction in [Direction::OneMoreYes, Direction::OneFewerYes] {
-                    let mut changed = scenario.clone();
-                    let a = answers_mut(&mut changed, index, k);
+            let kqs = youth().standards[index].key_questions.len();
+            let rescored = |changed: &[usize], direction: Direction| -> Rating {
+                let mut changed_scenario = scenario.clone();
+                for &k in changed {
+                    let a = answers_mut(&mut changed_scenario, index, k);
                     match direction {
-                        Direction::OneMoreYes if a.yes < a.relevant => a.yes += 1,
-                        Direction::OneFewerYes if a.yes > 0 => a.yes -= 1,
-                        _ => continue,
+                        Direction::OneMoreYes => a.yes += 1,
+                        Direction::OneFewerYes => a.yes -= 1,
                     }
-                    let after = score(youth(), &changed).standards.swap_remove(index);
-                    let rating = after.mechanical_rating.unwrap();
-                    if rating != mechanical {
-                        expected.push((k, direction, rating));
+                }
+                score(youth(), &changed_scenario).standards.swap_remove(index).mechanical_rating.unwrap()
+            };
+            // Up: one more Yes on every driver (band equal to the mechanical rating) with a No.
+            let with_a_no: Vec<usize> = (0..kqs).filter(|&k| {
+                let a = *answers_mut(&mut scenario.clone(), index, k);
+                a.relevant > 0 && a.yes < a.relevant && before.key_questions[k].band == Some(mechanical)
+            }).collect();
+            if !with_a_no.is_empty() {
+                let rating = rescored(&with_a_no, Direction::OneMoreYes);
+                if rating > mechanical {
+                    expected.push((with_a_no, Direction::OneMoreYes, rating));
+                }
+            }
+            // Down: a single Yes judged No on any one key question.
+            for k in 0..kqs {
+                if answers_mut(&mut scenario.clone(), index, k).yes > 0 {
+                    let rating = rescored(&[k], Direction::OneFewerYes);
+                    if rating < mechanical {
+                        expected.push((vec![k], Direction::OneFewerYes, rating));
                     }
                 }
             }
         }
-        let actual: Vec<(usize, Direction, Rating)> = before.flags.iter().find_map(|f| match f {
+        let actual: Vec<(Vec<usize>, Direction, Rating)> = before.flags.iter().find_map(|f| match f {
             Flag::OneCase { changes } => {
-                Some(changes.iter().map(|c| (c.key_question, c.direction, c.rating)).collect())
+                Some(changes.iter().map(|c| (c.key_questions.clone(), c.direction, c.rating)).collect())
             }
             _ => None,
         }).unwrap_or_default();
         prop_assert_eq!(actual, expected);
         // A flag never changes a rating by itself.
         prop_assert_eq!(before.rating, before.mechanical_rating);
+    }
+
+    #[test]
+    fn allowed_discretion_is_one_band_within_the_scale_and_only_with_a_flag(scenario in scenario()) {
+        let r = score(youth(), &scenario);
+        for s in &r.standards {
+            check_allowed_discretion(s)?;
+        }
+    }
+
+    #[test]
+    fn case_by_case_one_case_matches_rescoring_every_case(
+        (sample, rounding) in (small_sample(), rounding()),
+    ) {
+        let scenario = by_case_scenario(&sample, rounding);
+        let before = score(youth(), &scenario).standards.swap_remove(4);
+        let mut expected: Vec<(Vec<usize>, Rating, Vec<usize>)> = Vec::new();
+        if let Some(mechanical) = before.mechanical_rating {
+            for (position, case) in sample.cases.iter().enumerate() {
+                let nos: Vec<usize> = KQS.iter().enumerate()
+                    .filter(|(_, kq)| case.answer("2.1", kq) == Some(CaseAnswer::No))
+                    .map(|(k, _)| k)
+                    .collect();
+                // Brute force: that case's No answers all judged Yes, counts derived again.
+                let mut changed = sample.clone();
+                for &k in &nos {
+                    changed.cases[position].set_answer("2.1", KQS[k], Some(CaseAnswer::Yes));
+                }
+                let after = score(youth(), &by_case_scenario(&changed, rounding)).standards.swap_remove(4);
+                let rating = after.mechanical_rating.unwrap();
+                if rating > mechanical {
+                    match expected.iter_mut().find(|(set, _, _)| *set == nos) {
+                        Some((_, r, cases)) => {
+                            prop_assert_eq!(*r, rating);
+                            cases.push(position);
+                        }
+                        None => expected.push((nos, rating, vec![position])),
+                    }
+                }
+            }
+        }
+        let actual: Vec<(Vec<usize>, Rating, Vec<usize>)> = before.flags.iter().find_map(|f| match f {
+            Flag::OneCase { changes } => Some(changes.iter()
+                .filter(|c| c.direction == Direction::OneMoreYes)
+                .map(|c| (c.key_questions.clone(), c.rating, c.cases.clone()))
+                .collect()),
+            _ => None,
+        }).unwrap_or_default();
+        prop_assert_eq!(actual, expected);
+        check_allowed_discretion(&before)?;
     }
 
     #[test]

@@ -4,12 +4,13 @@
 //! API and compares the result with figures worked out by hand from the rule book.
 
 use yj_rating_engine::{
-    score, Answers, CaseEntry, Direction, Discretion, DiscretionProblem, DomainResult, Entry, Flag,
-    Framework, OneCaseChange, Percentage, Problem, Rating, Rounding, Scenario, ScenarioResult,
+    score, Answers, CaseEntry, Direction, Discretion, DiscretionDirection, DiscretionProblem, DomainResult,
+    Entry, Flag, Framework, OneCaseChange, Percentage, Problem, Rating, Rounding, Scenario, ScenarioResult,
     StandardResult, StandardStatus, WhatIf,
 };
 
 use Direction::{OneFewerYes, OneMoreYes};
+use DiscretionDirection::{Down, Up};
 use Rating::{Good, Inadequate, Outstanding, RequiresImprovement};
 
 /// The youth-2018 standard ids, in framework order.
@@ -120,23 +121,31 @@ fn near_boundary(scenario: &Scenario) -> Option<(usize, u32, u32)> {
             key_question,
             boundary,
             distance_tenths,
+            ..
         } => Some((key_question, boundary, distance_tenths)),
         _ => None,
     })
 }
 
+/// The one-case changes of 2.1: (key questions, direction, rating).
 #[track_caller]
-fn one_case(scenario: &Scenario) -> Vec<(usize, Direction, Rating)> {
-    flags(scenario)
+fn one_case(scenario: &Scenario) -> Vec<(Vec<usize>, Direction, Rating)> {
+    one_case_of(scenario, "2.1")
+        .into_iter()
+        .map(|c| (c.key_questions, c.direction, c.rating))
+        .collect()
+}
+
+#[track_caller]
+fn one_case_of(scenario: &Scenario, id: &str) -> Vec<OneCaseChange> {
+    standard(scenario, id)
+        .flags
         .into_iter()
         .find_map(|flag| match flag {
             Flag::OneCase { changes } => Some(changes),
             _ => None,
         })
         .unwrap_or_default()
-        .into_iter()
-        .map(|c| (c.key_question, c.direction, c.rating))
-        .collect()
 }
 
 #[track_caller]
@@ -424,18 +433,25 @@ fn judgement_standard_is_rated_as_proposed() {
 #[test]
 fn near_boundary_at_exactly_five_points() {
     assert_eq!(flags(&alone(45, 100)), [nb(0, 50, 50)]);
-    assert_eq!(flags(&alone(55, 100)), [nb(0, 50, 50)]);
+    assert_eq!(flags(&alone(55, 100)), [nbd(0, 50, 50, Down)]);
     assert_eq!(flags(&alone(60, 100)), [nb(0, 65, 50)]);
-    assert_eq!(flags(&alone(70, 100)), [nb(0, 65, 50)]);
+    assert_eq!(flags(&alone(70, 100)), [nbd(0, 65, 50, Down)]);
     assert_eq!(flags(&alone(75, 100)), [nb(0, 80, 50)]);
-    assert_eq!(flags(&alone(85, 100)), [nb(0, 80, 50)]);
+    assert_eq!(flags(&alone(85, 100)), [nbd(0, 80, 50, Down)]);
 }
 
+/// A near-boundary flag; its direction follows from which side of the boundary the
+/// test's percentage lies (the tests say which).
 fn nb(key_question: usize, boundary: u32, distance_tenths: u32) -> Flag {
+    nbd(key_question, boundary, distance_tenths, Up)
+}
+
+fn nbd(key_question: usize, boundary: u32, distance_tenths: u32, direction: DiscretionDirection) -> Flag {
     Flag::NearBoundary {
         key_question,
         boundary,
         distance_tenths,
+        direction,
     }
 }
 
@@ -476,7 +492,7 @@ fn near_boundary_looks_only_at_the_lowest_percentage() {
 fn one_more_yes_raises_the_rating() {
     // 64/100 Too few; 65/100 would be Good.
     let s = alone(64, 100);
-    assert_eq!(one_case(&s), [(0, OneMoreYes, Good)]);
+    assert_eq!(one_case(&s), [(vec![0], OneMoreYes, Good)]);
     assert_eq!(band(65, 100, Rounding::Exact), Some(Good));
 }
 
@@ -484,17 +500,18 @@ fn one_more_yes_raises_the_rating() {
 fn one_fewer_yes_lowers_the_rating() {
     // 50/100 Too few; 49/100 would be Inadequate.
     let s = alone(50, 100);
-    assert_eq!(one_case(&s), [(0, OneFewerYes, Inadequate)]);
+    assert_eq!(one_case(&s), [(vec![0], OneFewerYes, Inadequate)]);
     assert_eq!(band(49, 100, Rounding::Exact), Some(Inadequate));
     assert_eq!(
         flags(&s),
         [
-            nb(0, 50, 0),
+            nbd(0, 50, 0, Down),
             Flag::OneCase {
                 changes: vec![OneCaseChange {
-                    key_question: 0,
+                    key_questions: vec![0],
                     direction: OneFewerYes,
-                    rating: Inadequate
+                    rating: Inadequate,
+                    cases: vec![],
                 }]
             }
         ]
@@ -506,7 +523,10 @@ fn one_case_both_directions() {
     // 2/3 Good: 3/3 Outstanding, 1/3 Inadequate.
     assert_eq!(
         one_case(&alone(2, 3)),
-        [(0, OneMoreYes, Outstanding), (0, OneFewerYes, Inadequate)]
+        [
+            (vec![0], OneMoreYes, Outstanding),
+            (vec![0], OneFewerYes, Inadequate)
+        ]
     );
 }
 
@@ -519,12 +539,63 @@ fn no_one_case_when_one_answer_changes_nothing() {
 }
 
 #[test]
-fn tied_drivers_block_a_one_case_rise() {
-    // Both at 64%: lifting either leaves the other Too few.
-    assert_eq!(one_case(&s21(&[(64, 100), (64, 100), (100, 100)])), []);
-    // 64% and 60%: lifting the 64% leaves the 60% Too few, and no single fewer Yes
-    // leaves Too few.
+fn one_case_can_lift_tied_drivers_together() {
+    // Both at 64%: one case judged Yes on both lifts both to 65%.
+    assert_eq!(
+        one_case(&s21(&[(64, 100), (64, 100), (100, 100)])),
+        [(vec![0, 1], OneMoreYes, Good)]
+    );
+    // The rule book's example: 11/15 on two drivers is Good; 12/15 on each is 80%.
+    assert_eq!(
+        one_case(&s21(&[(11, 15), (11, 15), (15, 15)])),
+        [(vec![0, 1], OneMoreYes, Outstanding)]
+    );
+    // Three drivers at 64% together.
+    assert_eq!(
+        one_case(&s21(&[(64, 100), (64, 100), (64, 100)])),
+        [(vec![0, 1, 2], OneMoreYes, Good)]
+    );
+    // 64% and 60%: one more Yes on both leaves the 61% Too few, and no single fewer
+    // Yes leaves Too few.
     assert_eq!(one_case(&s21(&[(64, 100), (60, 100), (100, 100)])), []);
+    // Three drivers, one of them far from the boundary: no rise.
+    assert_eq!(one_case(&s21(&[(64, 100), (64, 100), (55, 100)])), []);
+}
+
+#[test]
+fn one_case_rise_leaves_non_drivers_alone() {
+    // Desistance 64% drives; safety 70% is Good and not a driver: one more Yes on the
+    // driver alone lifts the rating to Good (safety is not changed).
+    assert_eq!(
+        one_case(&s21(&[(64, 100), (70, 100), (0, 0)])),
+        [(vec![0], OneMoreYes, Good)]
+    );
+    // A single applicable key question is its own only driver.
+    assert_eq!(one_case(&alone(14, 20)), []); // 70%: 75% stays Good, 65% stays Good
+    assert_eq!(one_case(&alone(15, 19)), [(vec![0], OneMoreYes, Outstanding)]); // 78.9%: 84.2% or 73.7%
+}
+
+#[test]
+fn one_case_with_a_driver_already_at_a_hundred_percent() {
+    // Every driver at 100%: Outstanding, nothing above; one fewer Yes on a small sample
+    // drops it.
+    assert_eq!(
+        one_case(&s21(&[(4, 4), (4, 4), (0, 0)])),
+        [(vec![0], OneFewerYes, Good), (vec![1], OneFewerYes, Good)]
+    );
+    assert_eq!(one_case(&s21(&[(20, 20), (20, 20), (20, 20)])), []);
+}
+
+#[test]
+fn one_case_rise_under_rounding_reads_the_rounded_figure() {
+    // 128/200 = 64% and 129/200 = 64.5%: exactly, both are Too few drivers, and one
+    // more Yes on both gives 64.5% and 65%: still Too few.
+    let s = s21(&[(128, 200), (129, 200), (0, 0)]);
+    assert_eq!(one_case(&s), []);
+    // Rounded, 64.5% reads as 65% (Good) and 64% alone drives: one more Yes on it
+    // (64.5%, read as 65%) lifts the rating.
+    let whole = rounded(s, Rounding::WholePercent);
+    assert_eq!(one_case(&whole), [(vec![0], OneMoreYes, Good)]);
 }
 
 #[test]
@@ -537,9 +608,10 @@ fn one_case_on_a_non_driver_that_would_fall_below() {
 fn one(key_question: usize, direction: Direction, rating: Rating) -> Flag {
     Flag::OneCase {
         changes: vec![OneCaseChange {
-            key_question,
+            key_questions: vec![key_question],
             direction,
             rating,
+            cases: vec![],
         }],
     }
 }
@@ -550,8 +622,8 @@ fn one_case_lists_every_change_in_framework_order() {
     assert_eq!(
         one_case(&s21(&[(13, 20), (13, 20), (20, 20)])),
         [
-            (0, OneFewerYes, RequiresImprovement),
-            (1, OneFewerYes, RequiresImprovement)
+            (vec![0], OneFewerYes, RequiresImprovement),
+            (vec![1], OneFewerYes, RequiresImprovement)
         ]
     );
 }
@@ -628,13 +700,41 @@ fn discretion_one_band_up_with_a_flag_and_reason() {
 
 #[test]
 fn discretion_one_band_down() {
-    let s = with_discretion(flagged(), "2.1", Inadequate, "the work was weak");
+    // 70/100 is Good, 5 points above the 65% boundary: the flag points down.
+    let s = with_discretion(alone(70, 100), "2.1", RequiresImprovement, "the work was weak");
     let r = standard(&s, "2.1");
     assert_eq!(
         (r.mechanical_rating, r.rating, r.score),
-        (Some(RequiresImprovement), Some(Inadequate), Some(0))
+        (Some(Good), Some(RequiresImprovement), Some(1))
     );
     assert!(r.changed_by_discretion);
+}
+
+#[test]
+fn discretion_against_every_flag_is_refused() {
+    // 60/100 is Too few, below the 65% boundary: only up.
+    let s = with_discretion(flagged(), "2.1", Inadequate, "the work was weak");
+    let message = "no flag points down: discretion may only go one band up from the mechanical rating \
+                   (Requires improvement), to Good";
+    assert_eq!(
+        refused(&s),
+        (
+            DiscretionProblem::NotFlaggedDirection {
+                mechanical: RequiresImprovement,
+                allowed: Good
+            },
+            at_discretion(message)
+        )
+    );
+    // 70/100 is Good, above the boundary: only down.
+    let s = with_discretion(alone(70, 100), "2.1", Outstanding, "strong");
+    assert_eq!(
+        refused(&s).1,
+        at_discretion(
+            "no flag points up: discretion may only go one band down from the mechanical rating (Good), \
+             to Requires improvement"
+        )
+    );
 }
 
 /// The problem discretion has on 2.1, its message, and that the standard keeps its
@@ -730,6 +830,11 @@ fn strict_reader_rejects_each_discretion_problem_at_its_path() {
         ),
         (with_discretion(flagged(), "2.1", Good, " "), "a reason is required"),
         (
+            with_discretion(flagged(), "2.1", Inadequate, "reason"),
+            "no flag points down: discretion may only go one band up from the mechanical rating \
+             (Requires improvement), to Good",
+        ),
+        (
             with_discretion(s21(&[(60, 100)]), "2.1", Good, "reason"),
             "discretion applies only to a rated standard",
         ),
@@ -751,9 +856,106 @@ fn discretion_on_each_kind_of_flag() {
     // Small sample only: 5/5 among 20/20s is Outstanding; one band down is allowed.
     let small = with_discretion(s21(&[(5, 5), (20, 20), (20, 20)]), "2.1", Good, "sample of five");
     assert_eq!(standard(&small, "2.1").rating, Some(Good));
-    // One-case only: 1/1 as a non-driver beside 72/100 Good.
-    let one = with_discretion(s21(&[(1, 1), (72, 100), (0, 0)]), "2.1", Outstanding, "one case");
-    assert_eq!(standard(&one, "2.1").rating, Some(Outstanding));
+    // One-case only, pointing down: 1/1 as a non-driver beside 72/100 Good.
+    let one = with_discretion(
+        s21(&[(1, 1), (72, 100), (0, 0)]),
+        "2.1",
+        RequiresImprovement,
+        "one case",
+    );
+    assert_eq!(standard(&one, "2.1").rating, Some(RequiresImprovement));
+    let up = with_discretion(s21(&[(1, 1), (72, 100), (0, 0)]), "2.1", Outstanding, "one case");
+    assert_eq!(standard(&up, "2.1").rating, Some(Good));
+    // One-case only, pointing up: the rule book's 11/15 on two drivers.
+    let both = with_discretion(
+        s21(&[(11, 15), (11, 15), (15, 15)]),
+        "2.1",
+        Outstanding,
+        "one case",
+    );
+    assert_eq!(standard(&both, "2.1").rating, Some(Outstanding));
+}
+
+// ---- 1.3 and 1.4: the directions flags name and the discretion they allow ----
+
+/// The directions each flag of 2.1 names, by kind, and the ratings discretion may give.
+#[track_caller]
+fn ways(scenario: &Scenario) -> (Vec<(&'static str, Vec<DiscretionDirection>)>, Vec<Rating>) {
+    let r = standard(scenario, "2.1");
+    let flags = r.flags.iter().map(|f| (f.kind(), f.directions())).collect();
+    (flags, r.allowed_discretion())
+}
+
+#[test]
+fn near_boundary_points_across_its_boundary() {
+    assert_eq!(
+        ways(&alone(60, 100)),
+        (vec![("near-boundary", vec![Up])], vec![Good])
+    );
+    assert_eq!(
+        ways(&alone(70, 100)),
+        (vec![("near-boundary", vec![Down])], vec![RequiresImprovement])
+    );
+    // On the boundary counts as at or above it: down.
+    assert_eq!(ways(&alone(130, 200)).1, [RequiresImprovement]);
+    assert_eq!(near_boundary(&alone(130, 200)), Some((0, 65, 0)));
+}
+
+#[test]
+fn near_boundary_under_rounding_is_measured_on_the_rounded_figure() {
+    // 19/27 = 70.4%: 5.4 points from 65% exactly (no flag), 5 points rounded (70%).
+    assert_eq!(near_boundary(&alone(19, 27)), None);
+    let whole = rounded(alone(19, 27), Rounding::WholePercent);
+    assert_eq!(flags(&whole), [nbd(0, 65, 50, Down)]);
+    // 129/200 = 64.5%: below 65% exactly (up, 0.5 points), 65% rounded (on it: down).
+    assert_eq!(flags(&alone(129, 200))[0], nbd(0, 65, 5, Up));
+    assert_eq!(
+        flags(&rounded(alone(129, 200), Rounding::WholePercent))[0],
+        nbd(0, 65, 0, Down)
+    );
+    // 599/1000 = 59.9% reads as 60% rounded: 5 points from 65%, flagged up.
+    assert_eq!(near_boundary(&alone(599, 1000)), None);
+    assert_eq!(
+        flags(&rounded(alone(599, 1000), Rounding::WholePercent)),
+        [nbd(0, 65, 50, Up)]
+    );
+}
+
+#[test]
+fn small_sample_points_either_way_within_the_scale() {
+    // 3/3 everywhere: Outstanding on a small sample; nothing above it.
+    let top = s21(&[(3, 3), (3, 3), (3, 3)]);
+    let (flags, allowed) = ways(&top);
+    assert!(flags.contains(&("small-sample", vec![Up, Down])));
+    assert_eq!(allowed, [Good]);
+    // 0/3: Inadequate on a small sample; nothing below it.
+    let bottom = s21(&[(0, 3), (0, 0), (0, 0)]);
+    assert_eq!(ways(&bottom).1, [RequiresImprovement]);
+    // 2/3 Good: near 65 (down), one case either way, a small sample: both.
+    assert_eq!(ways(&alone(2, 3)).1, [RequiresImprovement, Outstanding]);
+}
+
+#[test]
+fn one_case_points_where_the_case_would_move_the_rating() {
+    assert_eq!(
+        ways(&s21(&[(11, 15), (11, 15), (15, 15)])),
+        (vec![("one-case", vec![Up])], vec![Outstanding])
+    );
+    assert_eq!(ways(&s21(&[(1, 1), (72, 100), (0, 0)])).1, [RequiresImprovement]);
+}
+
+#[test]
+fn no_flag_no_allowed_discretion() {
+    assert_eq!(ways(&alone(72, 100)), (vec![], vec![]));
+    // Not applicable, incomplete, judgement: nothing allowed.
+    let mut e = entry("3.4", &[(0, 0), (0, 0)]);
+    e.cases = 3;
+    let s = scenario(vec![("3.4", Entry::Cases(e)), ("1.1", Entry::Judgement(Good))]);
+    assert!(standard(&s, "3.4").allowed_discretion().is_empty());
+    assert!(standard(&s, "1.1").allowed_discretion().is_empty());
+    assert!(standard(&s21(&[(60, 100)]), "2.1")
+        .allowed_discretion()
+        .is_empty());
 }
 
 // ---- 1.1 option: whole-percent rounding ----

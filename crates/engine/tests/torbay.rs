@@ -140,14 +140,39 @@ fn json_report_flag_kinds() {
     assert_eq!(kinds("1.1"), Vec::<String>::new());
     // 4/4 everywhere: one fewer is 75% (Good).
     assert_eq!(kinds("2.1"), ["one-case", "small-sample"]);
-    // 2/3, 0/3, 1/3: one more on safety is 33.3%, still Inadequate; nothing near 50%.
+    // 2/3, 0/3, 1/3: one case judged Yes on both drivers gives 1/3 and 2/3, still
+    // Inadequate; nothing near 50%.
     assert_eq!(kinds("3.1"), ["small-sample"]);
+    // 2/3, 0/2, 0/1: one case judged Yes on both drivers gives 1/2 (50%) and 1/1:
+    // Requires improvement.
+    assert_eq!(kinds("3.2"), ["one-case", "small-sample"]);
+    let change = &json["standards"]["3.2"]["flags"][0]["changes"][0];
+    assert_eq!(change["key_questions"], serde_json::json!(["safety", "others"]));
+    assert_eq!(change["rating"], "Requires improvement");
     // 1/3 and 2/2: one more recommendation is 66.7% -> Good.
     assert_eq!(kinds("3.4"), ["one-case", "small-sample"]);
     let change = &json["standards"]["3.4"]["flags"][0]["changes"][0];
-    assert_eq!(change["key_question"], "recommendations");
+    assert_eq!(change["key_questions"], serde_json::json!(["recommendations"]));
     assert_eq!(change["change"], "one-more-yes");
+    assert_eq!(change["direction"], "up");
     assert_eq!(change["rating"], "Good");
+    assert!(change.get("cases").is_none(), "entered as totals");
+    // Each flag names its directions; the standard, the ratings discretion may give.
+    let flags = &json["standards"]["3.4"]["flags"];
+    assert_eq!(flags[0]["directions"], serde_json::json!(["up"]));
+    assert_eq!(flags[1]["directions"], serde_json::json!(["up", "down"]));
+    assert_eq!(
+        json["standards"]["3.4"]["allowed_discretion"],
+        serde_json::json!(["Requires improvement"])
+    );
+    assert_eq!(
+        json["standards"]["2.1"]["allowed_discretion"],
+        serde_json::json!(["Good"])
+    );
+    assert_eq!(
+        json["standards"]["1.1"]["allowed_discretion"],
+        serde_json::json!([])
+    );
 }
 
 #[test]
