@@ -566,7 +566,10 @@ mod tests {
         form.set_text(&count_path("3.2", "others", "yes"), "1".into());
         assert_eq!(
             form.half_entered(youth()),
-            [count_path("2.1", "safety", "yes"), count_path("3.2", "others", "relevant")]
+            [
+                count_path("2.1", "safety", "yes"),
+                count_path("3.2", "others", "relevant")
+            ]
         );
         form.set_text(&count_path("2.1", "safety", "yes"), "2".into());
         form.set_text(&count_path("3.2", "others", "yes"), " ".into());
