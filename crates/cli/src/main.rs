@@ -2,11 +2,14 @@
 //! inspectorate's reports lay it out, or the full result as JSON, and can write every
 //! key-question count and result as CSV.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::process::ExitCode;
 use yj_rating_engine::{csv, report, score, Framework, Scenario};
 
 mod table;
+mod terminal;
+
+use terminal::escape;
 
 const USAGE: &str = "\
 Usage: yj-rating score [--json] [--csv CSV_FILE] [--framework FRAMEWORK_FILE ...] FILE
@@ -28,7 +31,8 @@ Options:
   -h, --help   print this help
   -V, --version
 
-Exit status: 0 scored, 1 the scenario is invalid (errors on stderr), 2 usage error.";
+Exit status: 0 scored, 1 the scenario is invalid (errors on stderr) or the output
+cannot be written, 2 usage error.";
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq)]
@@ -92,7 +96,7 @@ fn read_input(file: &str) -> Result<String, String> {
         std::fs::read_to_string(file).map(|t| text = t)
     };
     read.map(|()| text)
-        .map_err(|err| format!("cannot read {file}: {err}"))
+        .map_err(|err| format!("cannot read {}: {}", escape(file), escape(&err.to_string())))
 }
 
 /// Reads the `--framework` files: each must be valid, and its id new (neither built
@@ -102,16 +106,20 @@ fn load_frameworks(files: &[String]) -> Result<Vec<Framework>, String> {
     for file in files {
         let text = read_input(file).map_err(|message| format!("yj-rating: {message}"))?;
         let framework = Framework::from_json_str(&text).map_err(|err| {
-            let problems: Vec<String> = err.problems().iter().map(|p| format!("  {p}")).collect();
+            let problems: Vec<String> = (err.problems().iter())
+                .map(|p| format!("  {}", escape(&p.to_string())))
+                .collect();
             format!(
-                "yj-rating: {file} is not a valid framework:\n{}",
+                "yj-rating: {} is not a valid framework:\n{}",
+                escape(file),
                 problems.join("\n")
             )
         })?;
         if Framework::builtin(&framework.id).is_some() || loaded.iter().any(|f| f.id == framework.id) {
             return Err(format!(
-                "yj-rating: {file}: a framework with id \"{}\" is already known; give this one another id",
-                framework.id
+                "yj-rating: {}: a framework with id \"{}\" is already known; give this one another id",
+                escape(file),
+                escape(&framework.id)
             ));
         }
         loaded.push(framework);
@@ -122,14 +130,8 @@ fn load_frameworks(files: &[String]) -> Result<Vec<Framework>, String> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (file, json, csv_target, framework_files) = match parse_args(&args) {
-        Ok(Command::Help) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Ok(Command::Version) => {
-            println!("yj-rating {}", env!("CARGO_PKG_VERSION"));
-            return ExitCode::SUCCESS;
-        }
+        Ok(Command::Help) => return print(&format!("{USAGE}\n")),
+        Ok(Command::Version) => return print(&format!("yj-rating {}\n", env!("CARGO_PKG_VERSION"))),
         Ok(Command::Score {
             file,
             json,
@@ -137,7 +139,7 @@ fn main() -> ExitCode {
             frameworks,
         }) => (file, json, csv, frameworks),
         Err(message) => {
-            eprintln!("yj-rating: {message}\n\n{USAGE}");
+            eprintln!("yj-rating: {}\n\n{USAGE}", escape(&message));
             return ExitCode::from(2);
         }
     };
@@ -165,9 +167,9 @@ fn main() -> ExitCode {
             } else {
                 file.as_str()
             };
-            eprintln!("yj-rating: {name} is not a valid scenario:");
+            eprintln!("yj-rating: {} is not a valid scenario:", escape(name));
             for problem in err.problems() {
-                eprintln!("  {problem}");
+                eprintln!("  {}", escape(&problem.to_string()));
             }
             return ExitCode::from(1);
         }
@@ -176,21 +178,38 @@ fn main() -> ExitCode {
     let result = score(framework, &scenario);
     if let Some(target) = csv_target.as_deref().filter(|t| *t != "-") {
         if let Err(err) = std::fs::write(target, csv::to_csv(framework, &scenario, &result)) {
-            eprintln!("yj-rating: cannot write {target}: {err}");
+            eprintln!(
+                "yj-rating: cannot write {}: {}",
+                escape(target),
+                escape(&err.to_string())
+            );
             return ExitCode::from(1);
         }
     }
     let output = if csv_target.as_deref() == Some("-") {
-        csv::to_csv(framework, &scenario, &result)
+        terminal::csv_for_stdout(&csv::to_csv(framework, &scenario, &result)).into_owned()
     } else if json {
         let value = report::to_json(framework, &scenario, &result);
-        serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+        let text = serde_json::to_string_pretty(&value).unwrap_or_default();
+        terminal::json(&text).into_owned() + "\n"
     } else {
         table::render(framework, &scenario, &result)
     };
-    // A closed pipe (e.g. `| head`) is not an error worth a panic.
-    let _ = io::stdout().write_all(output.as_bytes());
-    ExitCode::SUCCESS
+    print(&output)
+}
+
+/// Prints `text` on standard output: exit status 0 once written, 1 when it cannot be
+/// (with a message, except for a pipe its reader closed, e.g. `| head`).
+fn print(text: &str) -> ExitCode {
+    match terminal::print(text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            if let Some(message) = message {
+                eprintln!("{message}");
+            }
+            ExitCode::from(1)
+        }
+    }
 }
 
 #[cfg(test)]
