@@ -27,7 +27,8 @@ Options:
   --csv CSV_FILE
                also write every key-question count and result as CSV (one row per
                key question, one per judgement standard) to CSV_FILE; `-` prints the
-               CSV instead of the table
+               CSV instead of the table (exactly as the file would be; on a
+               terminal, control characters are shown escaped)
   -h, --help   print this help
   -V, --version
 

@@ -627,10 +627,6 @@ fn control_characters_in_a_framework_are_escaped_in_the_table_and_json() {
         "{table}"
     );
     let json = ok(&["score", "--json", "--framework", &file, "-"], Some(&text));
-    assert!(
-        json.is_ascii() || !json.chars().any(|c| c.is_control() && c != '\n'),
-        "{json}"
-    );
     assert!(!json.contains('\u{202d}') && !json.contains('\u{1b}'), "{json}");
     // Still JSON, with the same value.
     let value: Value = serde_json::from_str(&json).unwrap();
