@@ -16,6 +16,33 @@ const TYPES = {
   ".ico": "image/x-icon",
 };
 
+/** File names Trunk gives a content hash (`app-0123456789abcdef_bg.wasm`): never change. */
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+
+/**
+ * The response headers a host should send (README, "Hosting"): the page's own content
+ * security policy (read from the meta of index.html) with `frame-ancestors 'none'`,
+ * which only a header can carry; no type sniffing; index.html, sw.js and other
+ * unhashed files revalidated on every load, hashed files cached for a year.
+ */
+export function hostingHeaders(file, pagePolicy) {
+  const headers = {
+    "content-type": TYPES[extname(file)] || "application/octet-stream",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "cache-control": HASHED.test(file) ? "public, max-age=31536000, immutable" : "no-cache",
+    vary: "Accept-Encoding",
+  };
+  if (pagePolicy) headers["content-security-policy"] = `${pagePolicy}; frame-ancestors 'none'`;
+  return headers;
+}
+
+/** The content security policy of the page's meta in `html` (null when it has none). */
+export function metaPolicy(html) {
+  const meta = [...html.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0]).find((m) => /http-equiv\s*=\s*"Content-Security-Policy"/i.test(m));
+  return meta ? meta.match(/content\s*=\s*"([^"]*)"/i)[1].trim().replace(/;\s*$/, "") : null;
+}
+
 /** Starts a server; resolves to { url, close } once listening. */
 export function serve({ dir = "dist", port = 0, base = "/", host = "127.0.0.1" } = {}) {
   const root = resolve(dir);
@@ -51,7 +78,8 @@ export function serve({ dir = "dist", port = 0, base = "/", host = "127.0.0.1" }
       }
     }
     if (!body) body = await readFile(file);
-    const headers = { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": "no-cache" };
+    const policy = metaPolicy(await readFile(join(root, "index.html"), "utf8").catch(() => ""));
+    const headers = hostingHeaders(file, policy);
     if (encoding) headers["content-encoding"] = encoding;
     res.writeHead(200, headers);
     res.end(req.method === "HEAD" ? undefined : body);
