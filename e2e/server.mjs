@@ -16,8 +16,8 @@ const TYPES = {
   ".ico": "image/x-icon",
 };
 
-/** File names Trunk gives a content hash (`app-0123456789abcdef_bg.wasm`): never change. */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+/** File names Trunk gives a content hash (`app-0123456789abcdef_bg.wasm.js`): never change. */
+export const HASHED = /-[0-9a-f]{16}(_bg)?(\.wasm)?\.(js|wasm|css)$/;
 
 /**
  * The response headers a host should send (README, "Hosting"): the page's own content
