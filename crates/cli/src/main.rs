@@ -89,15 +89,24 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     }
 }
 
+/// Reads a file (or standard input for `-`) as text, stopping past the size limit of
+/// a file so that an oversized input is refused before it is all read.
 fn read_input(file: &str) -> Result<String, String> {
-    let mut text = String::new();
+    let name = escape(file);
+    let limit = yj_rating_engine::MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
     let read = if file == "-" {
-        io::stdin().read_to_string(&mut text).map(|_| ())
+        io::stdin().take(limit as u64 + 1).read_to_end(&mut bytes)
     } else {
-        std::fs::read_to_string(file).map(|t| text = t)
+        std::fs::File::open(file).and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
     };
-    read.map(|()| text)
-        .map_err(|err| format!("cannot read {}: {}", escape(file), escape(&err.to_string())))
+    read.map_err(|err| format!("cannot read {name}: {}", escape(&err.to_string())))?;
+    if bytes.len() > limit {
+        return Err(format!(
+            "cannot read {name}: it is more than the {limit} bytes a file may have"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| format!("cannot read {name}: it is not UTF-8 text"))
 }
 
 /// Reads the `--framework` files: each must be valid, and its id new (neither built

@@ -789,3 +789,14 @@ fn a_framework_over_the_limits_is_refused_by_path() {
         "{err}"
     );
 }
+
+#[test]
+fn an_oversized_input_is_refused_before_it_is_all_read() {
+    let huge = " ".repeat(yj_rating_engine::MAX_FILE_BYTES + 10);
+    let run = run(&["score", "-"], Some(&huge));
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "yj-rating: cannot read -: it is more than the 32000000 bytes a file may have\n"
+    );
+}
