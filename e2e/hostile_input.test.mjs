@@ -122,6 +122,8 @@ describe("hostile input", () => {
     assert.equal(worker.status, 200);
     assert.equal(worker.headers.get("cache-control"), "no-cache");
     assert.equal(worker.headers.get("x-content-type-options"), "nosniff");
+    // A policy on sw.js would bind the worker: connect-src 'none' would stop its fetches.
+    assert.equal(worker.headers.get("content-security-policy"), null);
     const hashed = readdirSync(DIST).filter((name) => HASHED.test(name));
     assert.ok(hashed.some((name) => name.endsWith("_bg.wasm.js")), `the WebAssembly is hashed: ${hashed}`);
     assert.ok(hashed.some((name) => name.endsWith(".css")), `the style sheet is hashed: ${hashed}`);

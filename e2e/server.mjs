@@ -20,9 +20,9 @@ const TYPES = {
 export const HASHED = /-[0-9a-f]{16}(_bg)?(\.wasm)?\.(js|wasm|css)$/;
 
 /**
- * The response headers a host should send (README, "Hosting"): the page's own content
- * security policy (read from the meta of index.html) with `frame-ancestors 'none'`,
- * which only a header can carry; no type sniffing; index.html, sw.js and other
+ * The response headers a host should send (README, "Hosting"): on the page, its own
+ * content security policy (read from the meta of index.html) with
+ * `frame-ancestors 'none'`, which only a header can carry; no type sniffing; index.html, sw.js and other
  * unhashed files revalidated on every load, hashed files cached for a year.
  */
 export function hostingHeaders(file, pagePolicy) {
@@ -33,7 +33,11 @@ export function hostingHeaders(file, pagePolicy) {
     "cache-control": HASHED.test(file) ? "public, max-age=31536000, immutable" : "no-cache",
     vary: "Accept-Encoding",
   };
-  if (pagePolicy) headers["content-security-policy"] = `${pagePolicy}; frame-ancestors 'none'`;
+  // On the page only: on sw.js the policy would bind the service worker, whose
+  // `connect-src 'none'` would stop it fetching the files it keeps for offline use.
+  if (pagePolicy && extname(file) === ".html") {
+    headers["content-security-policy"] = `${pagePolicy}; frame-ancestors 'none'`;
+  }
   return headers;
 }
 
