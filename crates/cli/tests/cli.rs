@@ -613,7 +613,7 @@ fn control_characters_from_the_file_are_escaped_in_the_table() {
 
 #[test]
 fn control_characters_in_a_framework_are_escaped_in_the_table_and_json() {
-    let mut framework: Value = serde_json::from_str(&std::fs::read_to_string(theme_path()).unwrap()).unwrap();
+    let mut framework = theme_value();
     framework["name"] = "Themes\u{1b}[31m \u{9b}2J \u{7f}\u{202d}".into();
     let file = scratch("hostile-framework.json", &framework.to_string());
     let id = framework["id"].as_str().unwrap();
@@ -657,7 +657,7 @@ fn control_characters_in_errors_are_escaped() {
 
 #[test]
 fn csv_on_standard_output_is_exactly_the_csv_file() {
-    let mut framework: Value = serde_json::from_str(&std::fs::read_to_string(theme_path()).unwrap()).unwrap();
+    let mut framework = theme_value();
     framework["standards"][0]["name"] = "Vision\u{1b}[2J\u{202e}".into();
     let file = scratch("hostile-csv-framework.json", &framework.to_string());
     let id = framework["id"].as_str().unwrap();
@@ -687,7 +687,8 @@ fn run_into_full_device(args: &[&str], stdin: &str) -> Option<Run> {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    // `--help` and `--version` read nothing: their standard input may be closed already.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
     let output = child.wait_with_output().unwrap();
     Some(Run {
         code: output.status.code().expect("an exit code"),
@@ -743,6 +744,21 @@ fn refused(args: &[&str], stdin: &str) -> String {
     run.stderr
 }
 
+/// The theme-inspection framework file, parsed.
+fn theme_value() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(theme_path()).unwrap()).unwrap()
+}
+
+/// Standard error of a run given the framework `text` (written to `name`).
+#[track_caller]
+fn framework_refused(name: &str, text: &str) -> String {
+    let file = scratch(name, text);
+    refused(
+        &["score", "--framework", &file, "-"],
+        &scenario(serde_json::json!({})),
+    )
+}
+
 #[test]
 fn duplicate_keys_are_refused_with_their_path() {
     let top = r#"{"format": "yj-rating-scenario", "version": 1, "framework": "youth-2018",
@@ -763,11 +779,7 @@ fn duplicate_keys_are_refused_with_their_path() {
         .contains("  case_samples.2.cases.0.answers.2.1: duplicate key \"desistance\"\n"));
     let theme = std::fs::read_to_string(theme_path()).unwrap();
     let doubled = theme.replacen("\"name\"", "\"name\": \"Twice\", \"name\"", 1);
-    let framework = scratch("theme-duplicate.json", &doubled);
-    let err = refused(
-        &["score", "--framework", &framework, "-"],
-        &scenario(serde_json::json!({})),
-    );
+    let err = framework_refused("theme-duplicate.json", &doubled);
     assert!(
         err.ends_with(" is not a valid framework:\n  duplicate key \"name\"\n"),
         "{err}"
@@ -776,14 +788,10 @@ fn duplicate_keys_are_refused_with_their_path() {
 
 #[test]
 fn a_framework_over_the_limits_is_refused_by_path() {
-    let mut framework: Value = serde_json::from_str(&std::fs::read_to_string(theme_path()).unwrap()).unwrap();
+    let mut framework = theme_value();
     let standard = framework["standards"][0].clone();
     framework["standards"] = Value::Array(vec![standard; 101]);
-    let file = scratch("theme-huge.json", &framework.to_string());
-    let err = refused(
-        &["score", "--framework", &file, "-"],
-        &scenario(serde_json::json!({})),
-    );
+    let err = framework_refused("theme-huge.json", &framework.to_string());
     assert!(
         err.ends_with(" is not a valid framework:\n  standards: at most 100 standards, found 101\n"),
         "{err}"
