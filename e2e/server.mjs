@@ -20,12 +20,13 @@ const TYPES = {
 export const HASHED = /-[0-9a-f]{16}(_bg)?(\.wasm)?\.(js|wasm|css)$/;
 
 /**
- * The response headers a host should send (README, "Hosting"): on the page, its own
- * content security policy (read from the meta of index.html) with
- * `frame-ancestors 'none'`, which only a header can carry; no type sniffing; index.html, sw.js and other
- * unhashed files revalidated on every load, hashed files cached for a year.
+ * The response headers a host should send (README, "Hosting"): on the page, a content
+ * security policy of `frame-ancestors 'none'`, which only a header can carry (the rest of
+ * the policy is the page's meta, one source of it, and two policies would report every
+ * violation twice); no type sniffing; index.html, sw.js and other unhashed files
+ * revalidated on every load, hashed files cached for a year.
  */
-export function hostingHeaders(file, pagePolicy) {
+export function hostingHeaders(file) {
   const headers = {
     "content-type": TYPES[extname(file)] || "application/octet-stream",
     "x-content-type-options": "nosniff",
@@ -33,18 +34,11 @@ export function hostingHeaders(file, pagePolicy) {
     "cache-control": HASHED.test(file) ? "public, max-age=31536000, immutable" : "no-cache",
     vary: "Accept-Encoding",
   };
-  // On the page only: on sw.js the policy would bind the service worker, whose
-  // `connect-src 'none'` would stop it fetching the files it keeps for offline use.
-  if (pagePolicy && extname(file) === ".html") {
-    headers["content-security-policy"] = `${pagePolicy}; frame-ancestors 'none'`;
+  if (extname(file) === ".html") {
+    headers["content-security-policy"] = "frame-ancestors 'none'";
+    headers["x-frame-options"] = "DENY";
   }
   return headers;
-}
-
-/** The content security policy of the page's meta in `html` (null when it has none). */
-export function metaPolicy(html) {
-  const meta = [...html.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0]).find((m) => /http-equiv\s*=\s*"Content-Security-Policy"/i.test(m));
-  return meta ? meta.match(/content\s*=\s*"([^"]*)"/i)[1].trim().replace(/;\s*$/, "") : null;
 }
 
 /** Starts a server; resolves to { url, close } once listening. */
@@ -82,8 +76,7 @@ export function serve({ dir = "dist", port = 0, base = "/", host = "127.0.0.1" }
       }
     }
     if (!body) body = await readFile(file);
-    const policy = metaPolicy(await readFile(join(root, "index.html"), "utf8").catch(() => ""));
-    const headers = hostingHeaders(file, policy);
+    const headers = hostingHeaders(file);
     if (encoding) headers["content-encoding"] = encoding;
     res.writeHead(200, headers);
     res.end(req.method === "HEAD" ? undefined : body);
