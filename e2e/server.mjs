@@ -16,6 +16,31 @@ const TYPES = {
   ".ico": "image/x-icon",
 };
 
+/** File names Trunk gives a content hash (`app-0123456789abcdef_bg.wasm.js`): never change. */
+export const HASHED = /-[0-9a-f]{16}(_bg)?(\.wasm)?\.(js|wasm|css)$/;
+
+/**
+ * The response headers a host should send (README, "Hosting"): on the page, a content
+ * security policy of `frame-ancestors 'none'`, which only a header can carry (the rest of
+ * the policy is the page's meta, one source of it, and two policies would report every
+ * violation twice); no type sniffing; index.html, sw.js and other unhashed files
+ * revalidated on every load, hashed files cached for a year.
+ */
+export function hostingHeaders(file) {
+  const headers = {
+    "content-type": TYPES[extname(file)] || "application/octet-stream",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "cache-control": HASHED.test(file) ? "public, max-age=31536000, immutable" : "no-cache",
+    vary: "Accept-Encoding",
+  };
+  if (extname(file) === ".html") {
+    headers["content-security-policy"] = "frame-ancestors 'none'";
+    headers["x-frame-options"] = "DENY";
+  }
+  return headers;
+}
+
 /** Starts a server; resolves to { url, close } once listening. */
 export function serve({ dir = "dist", port = 0, base = "/", host = "127.0.0.1" } = {}) {
   const root = resolve(dir);
@@ -51,7 +76,7 @@ export function serve({ dir = "dist", port = 0, base = "/", host = "127.0.0.1" }
       }
     }
     if (!body) body = await readFile(file);
-    const headers = { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": "no-cache" };
+    const headers = hostingHeaders(file);
     if (encoding) headers["content-encoding"] = encoding;
     res.writeHead(200, headers);
     res.end(req.method === "HEAD" ? undefined : body);

@@ -189,7 +189,7 @@ impl AppState {
                 browser::clear_hash();
             }
             Some(Err(message)) => {
-                self.notify(Notice::Error(message.to_owned()));
+                self.notify(Notice::Error(message));
                 browser::clear_hash();
             }
         }

@@ -44,6 +44,14 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
 
 /// Reads a file the user chose as text.
 pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
+    // Refused before it is read: no file over the limit can be a scenario or framework.
+    if file.size() > yj_rating_engine::MAX_FILE_BYTES as f64 {
+        return Err(format!(
+            "it is {} bytes long, more than the {} a file may have",
+            file.size(),
+            yj_rating_engine::MAX_FILE_BYTES
+        ));
+    }
     let text = JsFuture::from(file.text()).await.map_err(js_message)?;
     text.as_string().ok_or_else(|| "the file is not text".to_owned())
 }

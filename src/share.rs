@@ -46,14 +46,26 @@ pub fn fragment(scenario_json: &str) -> String {
     format!("{PREFIX}{}", encode(scenario_json.as_bytes()))
 }
 
+/// The longest fragment data read: the base64url of a scenario file of
+/// [`yj_rating_engine::MAX_FILE_BYTES`]. Longer is refused before it is decoded.
+pub const MAX_FRAGMENT_DATA: usize = yj_rating_engine::MAX_FILE_BYTES.div_ceil(3) * 4;
+
 /// The scenario file text a fragment carries: `None` when the fragment is not a share
-/// link, `Some(Err)` when it is one but damaged.
-pub fn from_fragment(fragment: &str) -> Option<Result<String, &'static str>> {
+/// link, `Some(Err)` when it is one but damaged or longer than any scenario file may be.
+pub fn from_fragment(fragment: &str) -> Option<Result<String, String>> {
     let data = fragment.strip_prefix(PREFIX)?;
+    if data.len() > MAX_FRAGMENT_DATA {
+        return Some(Err(format!(
+            "The share link is too long: it carries more than a scenario file may hold ({} bytes).",
+            yj_rating_engine::MAX_FILE_BYTES
+        )));
+    }
     Some(
         decode(data)
             .and_then(|bytes| String::from_utf8(bytes).ok())
-            .ok_or("The share link is damaged: it may have been cut short when it was copied."),
+            .ok_or_else(|| {
+                "The share link is damaged: it may have been cut short when it was copied.".to_owned()
+            }),
     )
 }
 
@@ -88,5 +100,15 @@ mod tests {
         assert_eq!(from_fragment(&fragment(text)), Some(Ok(text.to_owned())));
         assert_eq!(from_fragment("#other"), None);
         assert!(matches!(from_fragment("#scenario=%%%"), Some(Err(_))));
+        let longest = format!("{PREFIX}{}", "A".repeat(MAX_FRAGMENT_DATA));
+        assert!(matches!(from_fragment(&longest), Some(Ok(_))));
+        let longer = format!("{longest}AAAA");
+        assert_eq!(
+            from_fragment(&longer),
+            Some(Err(
+                "The share link is too long: it carries more than a scenario file may hold (32000000 bytes)."
+                    .to_owned()
+            ))
+        );
     }
 }

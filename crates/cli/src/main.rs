@@ -2,11 +2,14 @@
 //! inspectorate's reports lay it out, or the full result as JSON, and can write every
 //! key-question count and result as CSV.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::process::ExitCode;
 use yj_rating_engine::{csv, report, score, Framework, Scenario};
 
 mod table;
+mod terminal;
+
+use terminal::escape;
 
 const USAGE: &str = "\
 Usage: yj-rating score [--json] [--csv CSV_FILE] [--framework FRAMEWORK_FILE ...] FILE
@@ -24,11 +27,13 @@ Options:
   --csv CSV_FILE
                also write every key-question count and result as CSV (one row per
                key question, one per judgement standard) to CSV_FILE; `-` prints the
-               CSV instead of the table
+               CSV instead of the table (exactly as the file would be; on a
+               terminal, control characters are shown escaped)
   -h, --help   print this help
   -V, --version
 
-Exit status: 0 scored, 1 the scenario is invalid (errors on stderr), 2 usage error.";
+Exit status: 0 scored, 1 the scenario is invalid (errors on stderr) or the output
+cannot be written, 2 usage error.";
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq)]
@@ -84,15 +89,24 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     }
 }
 
+/// Reads a file (or standard input for `-`) as text, stopping past the size limit of
+/// a file so that an oversized input is refused before it is all read.
 fn read_input(file: &str) -> Result<String, String> {
-    let mut text = String::new();
+    let name = escape(file);
+    let limit = yj_rating_engine::MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
     let read = if file == "-" {
-        io::stdin().read_to_string(&mut text).map(|_| ())
+        io::stdin().take(limit as u64 + 1).read_to_end(&mut bytes)
     } else {
-        std::fs::read_to_string(file).map(|t| text = t)
+        std::fs::File::open(file).and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
     };
-    read.map(|()| text)
-        .map_err(|err| format!("cannot read {file}: {err}"))
+    read.map_err(|err| format!("cannot read {name}: {}", escape(&err.to_string())))?;
+    if bytes.len() > limit {
+        return Err(format!(
+            "cannot read {name}: it is more than the {limit} bytes a file may have"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| format!("cannot read {name}: it is not UTF-8 text"))
 }
 
 /// Reads the `--framework` files: each must be valid, and its id new (neither built
@@ -102,16 +116,20 @@ fn load_frameworks(files: &[String]) -> Result<Vec<Framework>, String> {
     for file in files {
         let text = read_input(file).map_err(|message| format!("yj-rating: {message}"))?;
         let framework = Framework::from_json_str(&text).map_err(|err| {
-            let problems: Vec<String> = err.problems().iter().map(|p| format!("  {p}")).collect();
+            let problems: Vec<String> = (err.problems().iter())
+                .map(|p| format!("  {}", escape(&p.to_string())))
+                .collect();
             format!(
-                "yj-rating: {file} is not a valid framework:\n{}",
+                "yj-rating: {} is not a valid framework:\n{}",
+                escape(file),
                 problems.join("\n")
             )
         })?;
         if Framework::builtin(&framework.id).is_some() || loaded.iter().any(|f| f.id == framework.id) {
             return Err(format!(
-                "yj-rating: {file}: a framework with id \"{}\" is already known; give this one another id",
-                framework.id
+                "yj-rating: {}: a framework with id \"{}\" is already known; give this one another id",
+                escape(file),
+                escape(&framework.id)
             ));
         }
         loaded.push(framework);
@@ -122,14 +140,8 @@ fn load_frameworks(files: &[String]) -> Result<Vec<Framework>, String> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (file, json, csv_target, framework_files) = match parse_args(&args) {
-        Ok(Command::Help) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Ok(Command::Version) => {
-            println!("yj-rating {}", env!("CARGO_PKG_VERSION"));
-            return ExitCode::SUCCESS;
-        }
+        Ok(Command::Help) => return print(&format!("{USAGE}\n")),
+        Ok(Command::Version) => return print(&format!("yj-rating {}\n", env!("CARGO_PKG_VERSION"))),
         Ok(Command::Score {
             file,
             json,
@@ -137,7 +149,7 @@ fn main() -> ExitCode {
             frameworks,
         }) => (file, json, csv, frameworks),
         Err(message) => {
-            eprintln!("yj-rating: {message}\n\n{USAGE}");
+            eprintln!("yj-rating: {}\n\n{USAGE}", escape(&message));
             return ExitCode::from(2);
         }
     };
@@ -165,9 +177,9 @@ fn main() -> ExitCode {
             } else {
                 file.as_str()
             };
-            eprintln!("yj-rating: {name} is not a valid scenario:");
+            eprintln!("yj-rating: {} is not a valid scenario:", escape(name));
             for problem in err.problems() {
-                eprintln!("  {problem}");
+                eprintln!("  {}", escape(&problem.to_string()));
             }
             return ExitCode::from(1);
         }
@@ -176,21 +188,38 @@ fn main() -> ExitCode {
     let result = score(framework, &scenario);
     if let Some(target) = csv_target.as_deref().filter(|t| *t != "-") {
         if let Err(err) = std::fs::write(target, csv::to_csv(framework, &scenario, &result)) {
-            eprintln!("yj-rating: cannot write {target}: {err}");
+            eprintln!(
+                "yj-rating: cannot write {}: {}",
+                escape(target),
+                escape(&err.to_string())
+            );
             return ExitCode::from(1);
         }
     }
     let output = if csv_target.as_deref() == Some("-") {
-        csv::to_csv(framework, &scenario, &result)
+        terminal::csv_for_stdout(&csv::to_csv(framework, &scenario, &result)).into_owned()
     } else if json {
         let value = report::to_json(framework, &scenario, &result);
-        serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+        let text = serde_json::to_string_pretty(&value).unwrap_or_default();
+        terminal::json(&text).into_owned() + "\n"
     } else {
         table::render(framework, &scenario, &result)
     };
-    // A closed pipe (e.g. `| head`) is not an error worth a panic.
-    let _ = io::stdout().write_all(output.as_bytes());
-    ExitCode::SUCCESS
+    print(&output)
+}
+
+/// Prints `text` on standard output: exit status 0 once written, 1 when it cannot be
+/// (with a message, except for a pipe its reader closed, e.g. `| head`).
+fn print(text: &str) -> ExitCode {
+    match terminal::print(text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            if let Some(message) = message {
+                eprintln!("{message}");
+            }
+            ExitCode::from(1)
+        }
+    }
 }
 
 #[cfg(test)]

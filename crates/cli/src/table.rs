@@ -7,7 +7,8 @@ use yj_rating_engine::{Flag, Framework, Scenario, ScenarioResult, StandardStatus
 pub fn render(framework: &Framework, scenario: &Scenario, result: &ScenarioResult) -> String {
     let mut out = String::new();
     let mut line = |text: String| {
-        out.push_str(text.trim_end());
+        // Text from the file (title, names, reasons) is escaped: one line stays one line.
+        out.push_str(&crate::terminal::escape(text.trim_end()));
         out.push('\n');
     };
     let title = if scenario.title.is_empty() {

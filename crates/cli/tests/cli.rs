@@ -624,3 +624,228 @@ fn invalid_scenario_writes_no_csv() {
     assert_eq!(run.code, 1);
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "untouched");
 }
+
+// Hostile text, failed writes, byte-order marks and duplicate keys (issue 15).
+
+/// A title that would set the window title, clear the screen and print a fake score
+/// line, and one that reverses what follows it.
+const HOSTILE_TITLE: &str =
+    "\u{1b}]0;owned\u{7}\u{1b}[2J\nOverall rating Outstanding \u{202e}gnp.exe\u{2066}";
+
+#[test]
+fn control_characters_from_the_file_are_escaped_in_the_table() {
+    let text = serde_json::json!({
+        "format": "yj-rating-scenario", "version": 1, "framework": "youth-2018",
+        "title": HOSTILE_TITLE, "standards": {},
+    })
+    .to_string();
+    let out = ok(&["score", "-"], Some(&text));
+    let first = out.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "\\u{1b}]0;owned\\u{7}\\u{1b}[2J\\u{a}Overall rating Outstanding \\u{202e}gnp.exe\\u{2066}"
+    );
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{202e}') && !out.contains('\u{2066}'));
+    assert!(
+        !out.lines().any(|l| l.starts_with("Overall rating Outstanding")),
+        "{out}"
+    );
+}
+
+#[test]
+fn control_characters_in_a_framework_are_escaped_in_the_table_and_json() {
+    let mut framework = theme_value();
+    framework["name"] = "Themes\u{1b}[31m \u{9b}2J \u{7f}\u{202d}".into();
+    let file = scratch("hostile-framework.json", &framework.to_string());
+    let id = framework["id"].as_str().unwrap();
+    let text = serde_json::json!({
+        "format": "yj-rating-scenario", "version": 1, "framework": id, "standards": {},
+    })
+    .to_string();
+    let table = ok(&["score", "--framework", &file, "-"], Some(&text));
+    assert!(
+        table.contains("Framework: Themes\\u{1b}[31m \\u{9b}2J \\u{7f}\\u{202d} ("),
+        "{table}"
+    );
+    let json = ok(&["score", "--json", "--framework", &file, "-"], Some(&text));
+    assert!(!json.contains('\u{202d}') && !json.contains('\u{1b}'), "{json}");
+    // Still JSON, with the same value.
+    let value: Value = serde_json::from_str(&json).unwrap();
+    assert!(value.is_object());
+}
+
+#[test]
+fn control_characters_in_errors_are_escaped() {
+    let text = scenario(serde_json::json!({ "9.9\u{1b}[2J\u{202e}": { "judgement": "Good" } }));
+    let run = run(&["score", "-"], Some(&text));
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("standards.9.9\\u{1b}[2J\\u{202e}: "),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains('\u{1b}') && !run.stderr.contains('\u{202e}'));
+    // A file name is escaped too.
+    let run = self::run(&["score", "no-such-\u{1b}[2J.json"], None);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .starts_with("yj-rating: cannot read no-such-\\u{1b}[2J.json: "),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn csv_on_standard_output_is_exactly_the_csv_file() {
+    let mut framework = theme_value();
+    framework["standards"][0]["name"] = "Vision\u{1b}[2J\u{202e}".into();
+    let file = scratch("hostile-csv-framework.json", &framework.to_string());
+    let id = framework["id"].as_str().unwrap();
+    let text = serde_json::json!({
+        "format": "yj-rating-scenario", "version": 1, "framework": id, "standards": {},
+    })
+    .to_string();
+    let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("hostile.csv");
+    let target = target.to_str().unwrap();
+    ok(
+        &["score", "--framework", &file, "--csv", target, "-"],
+        Some(&text),
+    );
+    let piped = ok(&["score", "--framework", &file, "--csv", "-", "-"], Some(&text));
+    let written = std::fs::read_to_string(target).unwrap();
+    assert!(written.contains("Vision\u{1b}[2J\u{202e}"), "{written}");
+    assert_eq!(piped, written);
+}
+
+/// Runs `yj-rating` with standard output going to /dev/full (Linux).
+fn run_into_full_device(args: &[&str], stdin: &str) -> Option<Run> {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").ok()?;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yj-rating"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // `--help` and `--version` read nothing: their standard input may be closed already.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    let output = child.wait_with_output().unwrap();
+    Some(Run {
+        code: output.status.code().expect("an exit code"),
+        stdout: String::new(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    })
+}
+
+#[test]
+fn output_that_cannot_be_written_is_an_error() {
+    for args in [
+        &["score", "-"][..],
+        &["score", "--json", "-"],
+        &["score", "--csv", "-", "-"],
+        &["--help"],
+        &["--version"],
+    ] {
+        let Some(run) = run_into_full_device(args, TORBAY) else {
+            eprintln!("no /dev/full here: skipped");
+            return;
+        };
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .starts_with("yj-rating: cannot write to standard output: "),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let with_mark = format!("\u{feff}{TORBAY}");
+    let out = ok(&["score", "-"], Some(&with_mark));
+    assert!(out.contains("Score          16/36"), "{out}");
+    let file = scratch("torbay-bom.json", &with_mark);
+    assert_eq!(ok(&["score", &file], None), out);
+    let theme = format!("\u{feff}{}", std::fs::read_to_string(theme_path()).unwrap());
+    let framework = scratch("theme-bom.json", &theme);
+    ok(
+        &["score", "--framework", &framework, "-"],
+        Some(&scenario(serde_json::json!({}))),
+    );
+}
+
+/// The problems of an invalid run, on standard error.
+#[track_caller]
+fn refused(args: &[&str], stdin: &str) -> String {
+    let run = run(args, Some(stdin));
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(run.stdout, "");
+    run.stderr
+}
+
+/// The theme-inspection framework file, parsed.
+fn theme_value() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(theme_path()).unwrap()).unwrap()
+}
+
+/// Standard error of a run given the framework `text` (written to `name`).
+#[track_caller]
+fn framework_refused(name: &str, text: &str) -> String {
+    let file = scratch(name, text);
+    refused(
+        &["score", "--framework", &file, "-"],
+        &scenario(serde_json::json!({})),
+    )
+}
+
+#[test]
+fn duplicate_keys_are_refused_with_their_path() {
+    let top = r#"{"format": "yj-rating-scenario", "version": 1, "framework": "youth-2018",
+        "framework": "youth-2021", "standards": {}}"#;
+    assert_eq!(
+        refused(&["score", "-"], top),
+        "yj-rating: standard input is not a valid scenario:\n  duplicate key \"framework\"\n"
+    );
+    let nested = r#"{"format": "yj-rating-scenario", "version": 1, "framework": "youth-2018",
+        "standards": {"3.2": {"cases": 3, "key_questions": {
+            "safety": {"relevant": 2, "yes": 0}, "safety": {"relevant": 2, "yes": 2}}}}}"#;
+    assert!(refused(&["score", "-"], nested)
+        .contains("\n  standards.3.2.key_questions: duplicate key \"safety\"\n"));
+    let cases = r#"{"format": "yj-rating-scenario", "version": 2, "framework": "youth-2018",
+        "standards": {"2.1": {"by_case": true}},
+        "case_samples": {"2": {"cases": [{"answers": {"2.1": {"desistance": "yes", "desistance": "no"}}}]}}}"#;
+    assert!(refused(&["score", "-"], cases)
+        .contains("  case_samples.2.cases.0.answers.2.1: duplicate key \"desistance\"\n"));
+    let theme = std::fs::read_to_string(theme_path()).unwrap();
+    let doubled = theme.replacen("\"name\"", "\"name\": \"Twice\", \"name\"", 1);
+    let err = framework_refused("theme-duplicate.json", &doubled);
+    assert!(
+        err.ends_with(" is not a valid framework:\n  duplicate key \"name\"\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_framework_over_the_limits_is_refused_by_path() {
+    let mut framework = theme_value();
+    let standard = framework["standards"][0].clone();
+    framework["standards"] = Value::Array(vec![standard; 101]);
+    let err = framework_refused("theme-huge.json", &framework.to_string());
+    assert!(
+        err.ends_with(" is not a valid framework:\n  standards: at most 100 standards, found 101\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_oversized_input_is_refused_before_it_is_all_read() {
+    let huge = " ".repeat(yj_rating_engine::MAX_FILE_BYTES + 10);
+    let run = run(&["score", "-"], Some(&huge));
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "yj-rating: cannot read -: it is more than the 32000000 bytes a file may have\n"
+    );
+}

@@ -21,6 +21,28 @@ pub const FRAMEWORK_FORMAT: &str = "yj-rating-framework";
 /// ```
 pub const MAX_TOTAL: u32 = 1_000_000;
 
+/// The most standards a framework may have: eight times the youth frameworks', so that
+/// every view of a scenario stays quick.
+///
+/// ```
+/// let mut huge = yj_rating_engine::Framework::youth_2018().clone();
+/// huge.standards = vec![huge.standards[0].clone(); 101];
+/// assert_eq!(huge.validate().unwrap_err().to_string(),
+///     "standards: at most 100 standards, found 101");
+/// ```
+pub const MAX_STANDARDS: usize = 100;
+
+/// The most key questions a standard may have.
+///
+/// ```
+/// let mut wide = yj_rating_engine::Framework::youth_2018().clone();
+/// let question = wide.standards[4].key_questions[0].clone();
+/// wide.standards[4].key_questions = vec![question; 21];
+/// assert_eq!(wide.validate().unwrap_err().to_string(),
+///     "standards.4.key_questions: at most 20 key questions, found 21");
+/// ```
+pub const MAX_KEY_QUESTIONS: usize = 20;
+
 /// An inspection framework: everything the rules need to know, as data.
 ///
 /// ```
@@ -241,9 +263,7 @@ impl Framework {
     /// assert_eq!(err.to_string(), "ratings: expected 4 ratings, lowest first, found 3");
     /// ```
     pub fn from_json_str(text: &str) -> Result<Framework, Error> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|err| Error::one("", format!("not valid JSON: {err}")))?;
-        Framework::from_value(&value)
+        Framework::from_value(&crate::json::parse_json(text)?)
     }
 
     /// Reads and validates a framework from a JSON value (see [`Framework::from_json_str`]).
@@ -290,13 +310,45 @@ impl Framework {
         Ok(framework)
     }
 
+    /// Checks the size limits ([`MAX_STANDARDS`], [`MAX_KEY_QUESTIONS`]) before any other
+    /// rule, so that an oversized framework costs nothing more.
+    fn check_size(&self) -> Result<(), Error> {
+        if self.standards.len() > MAX_STANDARDS {
+            return Err(Error::one(
+                "standards",
+                format!(
+                    "at most {MAX_STANDARDS} standards, found {}",
+                    self.standards.len()
+                ),
+            ));
+        }
+        let problems: Vec<Problem> = (self.standards.iter().enumerate())
+            .filter(|(_, s)| s.key_questions.len() > MAX_KEY_QUESTIONS)
+            .map(|(i, s)| {
+                Problem::new(
+                    format!("standards.{i}.key_questions"),
+                    format!(
+                        "at most {MAX_KEY_QUESTIONS} key questions, found {}",
+                        s.key_questions.len()
+                    ),
+                )
+            })
+            .collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::new(problems))
+        }
+    }
+
     /// Checks that the framework can be scored (rule book section 5): unique,
     /// non-empty ids; every domain with standards and every standard in a known
     /// domain; key questions only, and at least one, on case standards; at least one
     /// standard that counts; key-question thresholds increasing from 0 to at most 100;
     /// scores increasing, with a highest possible total of at most [`MAX_TOTAL`]; overall
     /// bands starting at 0, increasing and each reachable; labels non-empty, distinct and
-    /// consistent; discretion thresholds in range.
+    /// consistent; discretion thresholds in range; at most [`MAX_STANDARDS`] standards and
+    /// [`MAX_KEY_QUESTIONS`] key questions a standard (checked first, alone).
     ///
     /// # Errors
     /// Every rule broken, each with its path, e.g. `overall_bands.2.from_score: score
@@ -309,6 +361,7 @@ impl Framework {
     ///     "key_question_bands.2.from_percent: thresholds must increase (key_question_bands.1 starts at 50)");
     /// ```
     pub fn validate(&self) -> Result<(), Error> {
+        self.check_size()?;
         let mut problems = Vec::new();
         let mut problem = |path: String, message: String| problems.push(Problem::new(path, message));
         if self.format != FRAMEWORK_FORMAT {

@@ -27,6 +27,7 @@ pub mod csv;
 mod error;
 pub mod explain;
 mod framework;
+mod json;
 mod percentage;
 mod rating;
 pub mod report;
@@ -41,8 +42,9 @@ pub use convert::{convert, Conversion};
 pub use error::{Error, Problem};
 pub use framework::{
     DiscretionRules, Domain, Framework, KeyQuestion, KeyQuestionBand, OverallBand, RatedBy, Standard,
-    FRAMEWORK_FORMAT, MAX_TOTAL,
+    FRAMEWORK_FORMAT, MAX_KEY_QUESTIONS, MAX_STANDARDS, MAX_TOTAL,
 };
+pub use json::{parse_json, MAX_DEPTH, MAX_FILE_BYTES};
 pub use percentage::{min_yes_for, Percentage};
 pub use rating::{Rating, Rounding};
 pub use scenario::{

@@ -2,6 +2,7 @@
 //! and writing with serde.
 
 use crate::error::{join, Error, Problem};
+use crate::json::parse_json;
 use crate::{Framework, RatedBy, Rating, Rounding, Standard};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -520,10 +521,6 @@ impl CaseEntry {
             .values()
             .all(|a| a.yes <= a.relevant && a.relevant <= self.cases)
     }
-}
-
-fn parse_json(text: &str) -> Result<Value, Error> {
-    serde_json::from_str(text).map_err(|err| Error::one("", format!("not valid JSON: {err}")))
 }
 
 /// Walks a JSON value, collecting problems with their paths.

@@ -774,3 +774,43 @@ fn from_value_in_matches_from_json_str() {
         Scenario::from_json_str(&bad.to_string()).unwrap_err()
     );
 }
+
+#[test]
+fn duplicate_keys_are_refused_with_their_path_by_every_text_reader() {
+    let torbay_twice = TORBAY.replacen("\"title\"", "\"title\": \"Other\", \"title\"", 1);
+    assert_eq!(errors_in(&torbay_twice), ["duplicate key \"title\""]);
+    let frameworks = Framework::builtins();
+    let draft = Scenario::draft_from_json_str(&torbay_twice, &frameworks).unwrap_err();
+    assert_eq!(draft.to_string(), "duplicate key \"title\"");
+    // A framework carried inside a scenario: pathed under framework_definition.
+    let mut mine = Framework::youth_2018().clone();
+    mine.id = "training".into();
+    let file = Scenario::new("training").to_json_string_with(&mine);
+    let doubled = file.replacen("\"note\":", "\"note\": \"x\", \"note\":", 1);
+    assert_ne!(doubled, file);
+    assert_eq!(
+        errors_in(&doubled),
+        ["framework_definition: duplicate key \"note\""]
+    );
+    let framework = serde_json::to_string(&mine).unwrap();
+    let doubled = framework.replacen("\"domains\":[{", "\"domains\":[{\"id\":\"9\",", 1);
+    assert_eq!(
+        Framework::from_json_str(&doubled).unwrap_err().to_string(),
+        "domains.0: duplicate key \"id\""
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_read_and_an_oversized_text_refused_unread() {
+    let with_mark = format!("\u{feff}{TORBAY}");
+    assert_eq!(
+        Scenario::from_json_str(&with_mark),
+        Scenario::from_json_str(TORBAY)
+    );
+    let mut huge = TORBAY.to_owned();
+    huge.push_str(&" ".repeat(yj_rating_engine::MAX_FILE_BYTES + 1 - TORBAY.len()));
+    assert_eq!(
+        errors_in(&huge),
+        ["the file is 32000001 bytes long, more than the 32000000 a file may have"]
+    );
+}
