@@ -130,6 +130,14 @@ fn counts(kq: &KeyQuestionResult) -> (u32, u32) {
     kq.answers.map(|a| (a.yes, a.relevant)).unwrap_or((0, 0))
 }
 
+/// A discretion choice as the form names it: "One band up" or "One band down".
+pub fn discretion_choice(way: DiscretionDirection) -> &'static str {
+    match way {
+        DiscretionDirection::Up => "One band up",
+        DiscretionDirection::Down => "One band down",
+    }
+}
+
 /// Why discretion is not offered one way (rule 1.4), one sentence per way that is not:
 /// "One band down (Inadequate) is not offered: discretion goes only where a flag points,
 /// and no flag here points down." Empty without a flag or when both ways are offered.
@@ -141,10 +149,7 @@ pub fn discretion_not_offered(framework: &Framework, result: &StandardResult) ->
     DiscretionDirection::BOTH
         .into_iter()
         .filter_map(|way| {
-            let name = match way {
-                DiscretionDirection::Up => "One band up",
-                DiscretionDirection::Down => "One band down",
-            };
+            let name = discretion_choice(way);
             match way.from(mechanical) {
                 Some(to) if allowed.contains(&to) => None,
                 Some(to) => Some(format!(

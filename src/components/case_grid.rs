@@ -353,15 +353,20 @@ fn CaseRow(
         }
     };
     let (label, note) = (text_of(false), text_of(true));
-    // What cells and buttons are called: the reference, or "Case 3" while it is blank.
-    let name = Memo::new(move |_| {
-        let label = label.get();
-        if label.trim().is_empty() {
-            format!("Case {}", row + 1)
-        } else {
-            label
-        }
-    });
+    // What cells and buttons are called: the reference, or "Case 3" (the reference
+    // field's placeholder) while it is blank.
+    let placeholder = format!("Case {}", row + 1);
+    let name = {
+        let placeholder = placeholder.clone();
+        Memo::new(move |_| {
+            let label = label.get();
+            if label.trim().is_empty() {
+                placeholder.clone()
+            } else {
+                label
+            }
+        })
+    };
     let set_text = {
         let domain = domain.clone();
         move |note: bool, text: String| {
@@ -408,7 +413,7 @@ fn CaseRow(
             <th scope="row">
                 <label class="visually-hidden" for=label_id.clone()>{format!("Reference of case {}", row + 1)}</label>
                 <input id=label_id type="text" class="case-label" size="8" maxlength="40" autocomplete="off"
-                    placeholder=format!("Case {}", row + 1)
+                    placeholder=placeholder
                     data-testid=format!("case-label-{domain}-{row}")
                     prop:value=move || label.get()
                     on:input=move |ev| set_label(false, event_target_value(&ev))/>

@@ -461,10 +461,9 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
             None => "No discretion".to_owned(),
         };
         let offered = allowed.get().into_iter().rev().map(|r| {
-            let way = match mechanical.and_then(|m| DiscretionDirection::between(m, r)) {
-                Some(DiscretionDirection::Up) => "One band up",
-                _ => "One band down",
-            };
+            let way = mechanical
+                .and_then(|m| DiscretionDirection::between(m, r))
+                .map_or("One band down", words::discretion_choice);
             (Some(r), format!("{way}: {}", framework.label(r)))
         });
         std::iter::once((None, keep))

@@ -517,15 +517,16 @@ fn score_standard(
     }
 
     if let Some(discretion) = &entry.discretion {
+        let allowed = result.allowed_discretion();
         let problem = match result.mechanical_rating {
             None => Some(DiscretionProblem::NotRated),
             Some(_) if result.flags.is_empty() => Some(DiscretionProblem::NoFlag),
             Some(mechanical) if discretion.rating.bands_from(mechanical) != 1 => {
                 Some(DiscretionProblem::NotOneBand { mechanical })
             }
-            Some(mechanical) if !result.allowed_discretion().contains(&discretion.rating) => {
+            Some(mechanical) if !allowed.contains(&discretion.rating) => {
                 // One band away and flagged: the flags name only the other direction.
-                let allowed = result.allowed_discretion().first().copied().unwrap_or(mechanical);
+                let allowed = allowed.first().copied().unwrap_or(mechanical);
                 Some(DiscretionProblem::NotFlaggedDirection { mechanical, allowed })
             }
             Some(_) if discretion.reason.trim().is_empty() => Some(DiscretionProblem::NoReason),
