@@ -758,7 +758,7 @@ fn points(directions: &[DiscretionDirection]) -> String {
     }
 }
 
-fn plural(n: u32) -> &'static str {
+pub(crate) fn plural(n: u32) -> &'static str {
     if n == 1 {
         ""
     } else {

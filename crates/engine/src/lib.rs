@@ -29,6 +29,7 @@ pub mod explain;
 mod framework;
 mod json;
 mod percentage;
+pub mod plan;
 mod rating;
 pub mod report;
 mod scenario;
