@@ -6,6 +6,7 @@ use std::io::{self, Read};
 use std::process::ExitCode;
 use yj_rating_engine::{csv, report, score, Framework, Scenario};
 
+mod plan;
 mod table;
 mod terminal;
 
@@ -13,14 +14,24 @@ use terminal::escape;
 
 const USAGE: &str = "\
 Usage: yj-rating score [--json] [--csv CSV_FILE] [--framework FRAMEWORK_FILE ...] FILE
+       yj-rating plan --court N --out-of-court M [--json]
+       yj-rating plan --margin SAMPLE [--population N] [--json]
 
 Scores an inspection scenario file (format yj-rating-scenario, version 1 or 2) and
 prints the ratings table: each standard's rating, marks for discretion and flags,
 domain subtotals and the overall score and rating. FILE `-` reads standard input.
 Built-in frameworks: youth-2018, youth-2021; a scenario file may also carry its own.
 
+`plan --court N --out-of-court M` plans the sample an inspection would draw from N
+eligible court and M eligible out-of-court disposals: the court sample for 80%
+confidence and a margin of error of 5 points (finite-population correction, rounded
+up), the out-of-court sample from the 60/40 split (capped by the eligible cases), their
+margins of error and the working step by step. `plan --margin SAMPLE` prints the margin
+of error of a sample at 80% and 95% confidence, within N eligible cases if
+`--population N` is given.
+
 Options:
-  --json       print the full result as JSON instead of the table
+  --json       print the full result (or plan) as JSON instead of the table
   --framework FRAMEWORK_FILE
                also know the framework in this file (format yj-rating-framework),
                so scenarios naming it can be scored; may be given more than once
@@ -32,8 +43,8 @@ Options:
   -h, --help   print this help
   -V, --version
 
-Exit status: 0 scored, 1 the scenario is invalid (errors on stderr) or the output
-cannot be written, 2 usage error.";
+Exit status: 0 scored or planned, 1 the scenario is invalid (errors on stderr) or
+the output cannot be written, 2 usage error.";
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq)]
@@ -46,9 +57,20 @@ enum Command {
         frameworks: Vec<String>,
         csv: Option<String>,
     },
+    Plan(plan::Plan),
 }
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
+    if let Some(("plan", rest)) = args.split_first().map(|(first, rest)| (first.as_str(), rest)) {
+        return match rest
+            .iter()
+            .find(|a| ["-h", "--help", "-V", "--version"].contains(&a.as_str()))
+        {
+            Some(flag) if flag.starts_with("-V") || flag == "--version" => Ok(Command::Version),
+            Some(_) => Ok(Command::Help),
+            None => plan::parse(rest).map(Command::Plan),
+        };
+    }
     let mut json = false;
     let mut frameworks = Vec::new();
     let mut csv = None;
@@ -73,8 +95,11 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         }
     }
     match positional.as_slice() {
-        [] => Err("missing command (expected 'score')".into()),
-        [command, ..] if command != "score" => Err(format!("unknown command '{command}' (expected 'score')")),
+        [] => Err("missing command (expected 'score' or 'plan')".into()),
+        [command, ..] if command == "plan" => Err("put 'plan' first: yj-rating plan --court N ...".into()),
+        [command, ..] if command != "score" => Err(format!(
+            "unknown command '{command}' (expected 'score' or 'plan')"
+        )),
         [_] => Err("missing FILE (use - for standard input)".into()),
         [_, _] if json && csv.as_deref() == Some("-") => {
             Err("--json and --csv - cannot both print to standard output".into())
@@ -148,6 +173,7 @@ fn main() -> ExitCode {
             csv,
             frameworks,
         }) => (file, json, csv, frameworks),
+        Ok(Command::Plan(request)) => return print(&plan::render(&request)),
         Err(message) => {
             eprintln!("yj-rating: {}\n\n{USAGE}", escape(&message));
             return ExitCode::from(2);
@@ -283,11 +309,11 @@ mod tests {
     fn rejects_bad_usage() {
         assert_eq!(
             parse_args(&args(&[])),
-            Err("missing command (expected 'score')".into())
+            Err("missing command (expected 'score' or 'plan')".into())
         );
         assert_eq!(
             parse_args(&args(&["rate", "x"])),
-            Err("unknown command 'rate' (expected 'score')".into())
+            Err("unknown command 'rate' (expected 'score' or 'plan')".into())
         );
         assert_eq!(
             parse_args(&args(&["score"])),

@@ -272,7 +272,7 @@ fn usage_error(args: &[&str], reason: &str) {
 
 #[test]
 fn usage_errors_exit_2() {
-    usage_error(&[], "missing command (expected 'score')");
+    usage_error(&[], "missing command (expected 'score' or 'plan')");
     usage_error(&["score", "--tsv", "x.json"], "unknown option '--tsv'");
     usage_error(
         &["score", "--csv", "x.csv"],
@@ -291,7 +291,10 @@ fn usage_errors_exit_2() {
         "--json and --csv - cannot both print to standard output",
     );
     usage_error(&["--quiet"], "unknown option '--quiet'");
-    usage_error(&["rate", "x.json"], "unknown command 'rate' (expected 'score')");
+    usage_error(
+        &["rate", "x.json"],
+        "unknown command 'rate' (expected 'score' or 'plan')",
+    );
     usage_error(&["score"], "missing FILE (use - for standard input)");
     usage_error(&["score", "a.json", "b.json"], "unexpected argument 'b.json'");
 }
@@ -305,7 +308,17 @@ fn help_and_version() {
         ),
         "{help}"
     );
-    assert!(help.contains("Exit status: 0 scored, 1 the scenario is invalid"));
+    assert!(help.contains("Exit status: 0 scored or planned, 1 the scenario is invalid"));
+    assert!(
+        help.contains("       yj-rating plan --court N --out-of-court M [--json]\n"),
+        "{help}"
+    );
+    assert!(
+        help.contains("       yj-rating plan --margin SAMPLE [--population N] [--json]\n"),
+        "{help}"
+    );
+    assert_eq!(ok(&["plan", "--court", "4", "--help"], None), help);
+    assert_eq!(ok(&["plan", "-V"], None), ok(&["--version"], None));
     assert!(help.contains("  --csv CSV_FILE\n"), "{help}");
     assert!(help.contains("  --framework FRAMEWORK_FILE\n"), "{help}");
     assert_eq!(ok(&["-h"], None), help);
@@ -847,5 +860,167 @@ fn an_oversized_input_is_refused_before_it_is_all_read() {
     assert_eq!(
         run.stderr,
         "yj-rating: cannot read -: it is more than the 32000000 bytes a file may have\n"
+    );
+}
+
+/// `yj-rating plan ... --json`, parsed.
+#[track_caller]
+fn plan_json(args: &[&str]) -> Value {
+    let mut all = vec!["plan"];
+    all.extend_from_slice(args);
+    all.push("--json");
+    serde_json::from_str(&ok(&all, None)).expect("plan --json prints JSON")
+}
+
+#[test]
+fn plan_prints_the_samples_and_the_working() {
+    let text = ok(&["plan", "--court", "100", "--out-of-court", "50"], None);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Sample plan: 80% confidence, margin of error 5 points, 60% court / 40% out-of-court"
+    );
+    let cells = |line: &str| line.split_whitespace().map(String::from).collect::<Vec<_>>();
+    assert_eq!(
+        cells(lines[3]),
+        ["Domain", "two:", "court", "100", "63", "±4.9", "points", "±7.5", "points"]
+    );
+    assert_eq!(
+        cells(lines[4]),
+        [
+            "Domain",
+            "three:",
+            "out-of-court",
+            "50",
+            "42",
+            "±4.0",
+            "points",
+            "±6.1",
+            "points"
+        ]
+    );
+    assert_eq!(cells(lines[5]), ["Combined", "150", "105"]);
+    assert_eq!(lines[7], "Working:");
+    assert_eq!(
+        lines[9],
+        "  2. Finite-population correction for 100 eligible court cases: 164.24 / (1 + 163.24 / 100) \
+         = 62.39, rounded up to 63."
+    );
+    assert!(text.ends_with("±6.1 points at 95%.\n"), "{text}");
+}
+
+#[test]
+fn plan_json_for_torbay_and_the_edges() {
+    let torbay = plan_json(&["--court", "4", "--out-of-court", "20"]);
+    assert_eq!(torbay["court"]["sample"], 4);
+    assert_eq!(torbay["court"]["margin_80"], 0.0);
+    assert_eq!(torbay["out_of_court"]["sample"], 3);
+    assert_eq!(torbay["out_of_court"]["basis"], "split");
+    assert_eq!(torbay["out_of_court"]["capped"], false);
+    assert_eq!(torbay["total_sample"], 7);
+    assert_eq!(torbay["confidence_percent"], 80);
+    assert_eq!(torbay["margin_of_error_points"], 5);
+    let n0 = torbay["infinite_population_sample"].as_f64().unwrap();
+    assert!((n0 - 164.2374).abs() < 0.0001, "{n0}");
+    let steps = torbay["steps"].as_array().unwrap();
+    assert!(steps[2]
+        .as_str()
+        .unwrap()
+        .contains("4 × 40 / 60 = 2.67, rounded up to 3"));
+    let margin_95 = torbay["out_of_court"]["margin_95"].as_f64().unwrap();
+    assert!(margin_95 > torbay["out_of_court"]["margin_80"].as_f64().unwrap());
+
+    let capped = plan_json(&["--court", "100", "--out-of-court", "10"]);
+    assert_eq!(capped["court"]["sample"], 63);
+    assert_eq!(capped["out_of_court"]["split_requested"], 42);
+    assert_eq!(capped["out_of_court"]["sample"], 10);
+    assert_eq!(capped["out_of_court"]["capped"], true);
+
+    let no_court = plan_json(&["--court", "0", "--out-of-court", "50"]);
+    assert_eq!(no_court["court"]["sample"], 0);
+    assert_eq!(no_court["court"]["margin_80"], Value::Null);
+    assert_eq!(no_court["out_of_court"]["basis"], "own-population");
+    assert_eq!(no_court["out_of_court"]["split_requested"], Value::Null);
+    assert_eq!(no_court["out_of_court"]["sample"], 39);
+
+    let largest = plan_json(&["--court", "4294967295", "--out-of-court", "4294967295"]);
+    assert_eq!(largest["court"]["sample"], 165);
+    assert_eq!(largest["out_of_court"]["sample"], 110);
+}
+
+#[test]
+fn plan_margin_at_80_and_95() {
+    let text = ok(&["plan", "--margin", "50", "--population", "100"], None);
+    assert_eq!(
+        text,
+        "Margin of error of a sample of 50 cases drawn from 100 eligible (worst case 50%):\n  \
+         at 80% confidence: ±6.4 points\n  at 95% confidence: ±9.8 points\n"
+    );
+    let one = plan_json(&["--margin", "1"]);
+    assert_eq!(one["sample"], 1);
+    assert_eq!(one["population"], Value::Null);
+    // 1.2816 × √0.25 × 100 and 1.9600 × √0.25 × 100.
+    assert!((one["margin_80"].as_f64().unwrap() - 64.0776).abs() < 0.0001);
+    assert!((one["margin_95"].as_f64().unwrap() - 97.9982).abs() < 0.0001);
+    let whole = plan_json(&["--margin", "7", "--population", "7"]);
+    assert_eq!(
+        (whole["margin_80"].as_f64(), whole["margin_95"].as_f64()),
+        (Some(0.0), Some(0.0))
+    );
+}
+
+#[test]
+fn plan_usage_errors_exit_2() {
+    usage_error(
+        &["plan"],
+        "plan needs --court N and --out-of-court M, or --margin SAMPLE",
+    );
+    usage_error(
+        &["plan", "--court", "4"],
+        "missing --out-of-court M (eligible out-of-court cases)",
+    );
+    usage_error(
+        &["plan", "--out-of-court", "4"],
+        "missing --court N (eligible court cases)",
+    );
+    usage_error(
+        &["plan", "--out-of-court", "4", "--court"],
+        "--court needs a number of cases",
+    );
+    usage_error(
+        &["plan", "--court", "four", "--out-of-court", "3"],
+        "--court must be a whole number of cases, 0 or more (got 'four')",
+    );
+    usage_error(
+        &["plan", "--court", "4", "--out-of-court", "-3"],
+        "--out-of-court must be a whole number of cases, 0 or more (got '-3')",
+    );
+    usage_error(
+        &["plan", "--court", "4294967296", "--out-of-court", "3"],
+        "--court is too large (got 4294967296; at most 4294967295)",
+    );
+    usage_error(
+        &["plan", "--margin", "0"],
+        "--margin SAMPLE must be at least 1 case",
+    );
+    usage_error(
+        &["plan", "--margin", "8", "--population", "7"],
+        "--population (7) is smaller than the sample (8)",
+    );
+    usage_error(
+        &["plan", "--population", "7"],
+        "--population goes with --margin SAMPLE",
+    );
+    usage_error(
+        &["plan", "--margin", "8", "--court", "7", "--out-of-court", "1"],
+        "--margin cannot be combined with --court or --out-of-court",
+    );
+    usage_error(
+        &["plan", "--court", "1", "--out-of-court", "1", "x"],
+        "unexpected argument 'x'",
+    );
+    usage_error(
+        &["--json", "plan"],
+        "put 'plan' first: yj-rating plan --court N ...",
     );
 }
