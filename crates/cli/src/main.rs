@@ -66,7 +66,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             .iter()
             .find(|a| ["-h", "--help", "-V", "--version"].contains(&a.as_str()))
         {
-            Some(flag) if flag.starts_with("-V") || flag == "--version" => Ok(Command::Version),
+            Some(flag) if flag == "-V" || flag == "--version" => Ok(Command::Version),
             Some(_) => Ok(Command::Help),
             None => plan::parse(rest).map(Command::Plan),
         };

@@ -971,56 +971,70 @@ fn plan_margin_at_80_and_95() {
 
 #[test]
 fn plan_usage_errors_exit_2() {
-    usage_error(
-        &["plan"],
-        "plan needs --court N and --out-of-court M, or --margin SAMPLE",
-    );
-    usage_error(
-        &["plan", "--court", "4"],
-        "missing --out-of-court M (eligible out-of-court cases)",
-    );
-    usage_error(
-        &["plan", "--out-of-court", "4"],
-        "missing --court N (eligible court cases)",
-    );
-    usage_error(
-        &["plan", "--out-of-court", "4", "--court"],
-        "--court needs a number of cases",
-    );
-    usage_error(
-        &["plan", "--court", "four", "--out-of-court", "3"],
-        "--court must be a whole number of cases, 0 or more (got 'four')",
-    );
-    usage_error(
-        &["plan", "--court", "4", "--out-of-court", "-3"],
-        "--out-of-court must be a whole number of cases, 0 or more (got '-3')",
-    );
-    usage_error(
-        &["plan", "--court", "4294967296", "--out-of-court", "3"],
-        "--court is too large (got 4294967296; at most 4294967295)",
-    );
-    usage_error(
-        &["plan", "--margin", "0"],
-        "--margin SAMPLE must be at least 1 case",
-    );
-    usage_error(
-        &["plan", "--margin", "8", "--population", "7"],
-        "--population (7) is smaller than the sample (8)",
-    );
-    usage_error(
-        &["plan", "--population", "7"],
-        "--population goes with --margin SAMPLE",
-    );
-    usage_error(
-        &["plan", "--margin", "8", "--court", "7", "--out-of-court", "1"],
-        "--margin cannot be combined with --court or --out-of-court",
-    );
-    usage_error(
-        &["plan", "--court", "1", "--out-of-court", "1", "x"],
-        "unexpected argument 'x'",
-    );
-    usage_error(
-        &["--json", "plan"],
-        "put 'plan' first: yj-rating plan --court N ...",
-    );
+    let refused: [(&[&str], &str); 16] = [
+        (
+            &["plan"],
+            "plan needs --court N and --out-of-court M, or --margin SAMPLE",
+        ),
+        (
+            &["plan", "--court", "4"],
+            "missing --out-of-court M (eligible out-of-court cases)",
+        ),
+        (
+            &["plan", "--out-of-court", "4"],
+            "missing --court N (eligible court cases)",
+        ),
+        (
+            &["plan", "--out-of-court", "4", "--court"],
+            "--court needs a number of cases",
+        ),
+        (
+            &["plan", "--court", "four", "--out-of-court", "3"],
+            "--court must be a whole number of cases, 0 or more (got 'four')",
+        ),
+        (
+            &["plan", "--court", "2.5", "--out-of-court", "3"],
+            "--court must be a whole number of cases, 0 or more (got '2.5')",
+        ),
+        (
+            &["plan", "--court", "4", "--out-of-court", "-3"],
+            "--out-of-court must be a whole number of cases, 0 or more (got '-3')",
+        ),
+        (
+            &["plan", "--court", "4294967296", "--out-of-court", "3"],
+            "--court is too large (got 4294967296; at most 4294967295)",
+        ),
+        (
+            &["plan", "--court", "1", "--court", "2"],
+            "--court is given twice",
+        ),
+        (
+            &["plan", "--margin", "0"],
+            "--margin SAMPLE must be at least 1 case",
+        ),
+        (
+            &["plan", "--margin", "8", "--population", "7"],
+            "--population (7) is smaller than the sample (8)",
+        ),
+        (
+            &["plan", "--population", "7"],
+            "--population goes with --margin SAMPLE",
+        ),
+        (
+            &["plan", "--margin", "8", "--court", "7", "--out-of-court", "1"],
+            "--margin cannot be combined with --court or --out-of-court",
+        ),
+        (&["plan", "--csv", "x"], "unknown option '--csv'"),
+        (
+            &["plan", "--court", "1", "--out-of-court", "1", "x"],
+            "unexpected argument 'x'",
+        ),
+        (
+            &["--json", "plan"],
+            "put 'plan' first: yj-rating plan --court N ...",
+        ),
+    ];
+    for (args, reason) in refused {
+        usage_error(args, reason);
+    }
 }
