@@ -65,8 +65,9 @@ const bytes = new Uint8Array(wasmText.length);
 for (let i = 0; i < wasmText.length; i++) bytes[i] = wasmText.charCodeAt(i);
 
 await init({ module_or_path: bytes });
-// The engine, for scripting the page: yjRating.score(scenario) returns the result object.
-window.yjRating = Object.freeze({ score: bindings.score });
+// The engine, for scripting the page: yjRating.score(scenario) returns the result object,
+// yjRating.plan(court, outOfCourt) a sample plan, yjRating.margins(sample, population) margins.
+window.yjRating = Object.freeze({ score: bindings.score, plan: bindings.plan, margins: bindings.margins });
 dispatchEvent(new CustomEvent("yj-rating-ready"));
 `;
 const bootName = `boot-${hash(boot)}.js`;

@@ -5,7 +5,7 @@ use crate::model::Form;
 use crate::share;
 use crate::state::{AppState, Notice};
 use leptos::prelude::*;
-use yj_rating_engine::{csv, Scenario};
+use yj_rating_engine::{csv, plan, Scenario};
 
 /// The Torbay 2021 worked example of the rule book.
 pub const TORBAY_EXAMPLE: &str = include_str!("../examples/torbay-2021.json");
@@ -60,6 +60,43 @@ impl AppState {
                 false
             }
         }
+    }
+
+    /// Starts a new scenario to record a planned sample: domain two's grid with `court`
+    /// blank cases and domain three's with `out_of_court`, under the current scenario's
+    /// framework. Returns whether it was started.
+    pub fn record_sample(&self, court: u32, out_of_court: u32) -> bool {
+        let framework = self.framework_now();
+        let samples = [
+            (plan::COURT_DOMAIN, court),
+            (plan::OUT_OF_COURT_DOMAIN, out_of_court),
+        ];
+        let Some(mut form) = Form::planned_sample(framework, &samples) else {
+            self.notify(Notice::Error(format!(
+                "The plan cannot be recorded under \u{201c}{}\u{201d}: it has no domains {} and {} rated from cases. \
+                 Start a scenario under a youth framework first.",
+                framework.name,
+                plan::COURT_DOMAIN,
+                plan::OUT_OF_COURT_DOMAIN
+            )));
+            return false;
+        };
+        let name = self.library.with_untracked(|l| {
+            l.unused_name(&format!(
+                "Sample plan: {court} court, {out_of_court} out-of-court"
+            ))
+        });
+        form.title = name.clone();
+        self.library.update(|l| {
+            l.add(name.clone(), form);
+        });
+        self.notify(Notice::Info(format!(
+            "Started \u{201c}{name}\u{201d}, entered case by case: {court} rows in domain {}'s grid and {out_of_court} in \
+             domain {}'s, one per case to record. Your other scenarios are unchanged.",
+            plan::COURT_DOMAIN,
+            plan::OUT_OF_COURT_DOMAIN
+        )));
+        true
     }
 
     /// Opens the worked example as a new scenario.

@@ -37,7 +37,48 @@ pub fn score(scenario: JsValue) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))?;
     let framework: &Framework = &framework;
     let result = yj_rating_engine::score(framework, &scenario);
-    let json = report::to_json(framework, &scenario, &result);
+    to_js(&report::to_json(framework, &scenario, &result))
+}
+
+/// Plans the sample an inspection would draw from `court` and `outOfCourt` eligible
+/// cases and returns the plan object, as `yj-rating plan --json` prints it. Throws an
+/// `Error` when a count is not a whole number from 0 to 4294967295.
+#[wasm_bindgen]
+pub fn plan(court: JsValue, out_of_court: JsValue) -> Result<JsValue, JsError> {
+    let plan = yj_rating_engine::plan::plan_sample(
+        whole_number(&court, "court")?,
+        whole_number(&out_of_court, "outOfCourt")?,
+    );
+    to_js(&plan.to_json())
+}
+
+/// The margins of error at 80% and 95% of a sample of `sample` cases, from `population`
+/// eligible cases when given (`undefined` or `null` when not known), as `yj-rating plan
+/// --margin --json` prints them. Throws an `Error` for a sample of 0, a sample larger
+/// than the population, or a count that is not a whole number.
+#[wasm_bindgen]
+pub fn margins(sample: JsValue, population: JsValue) -> Result<JsValue, JsError> {
+    let sample = whole_number(&sample, "sample")?;
+    let population = if population.is_undefined() || population.is_null() {
+        None
+    } else {
+        Some(whole_number(&population, "population")?)
+    };
+    let margins = yj_rating_engine::plan::margins(sample, population)
+        .ok_or_else(|| JsError::new("sample: must be at least 1 and no more than the population"))?;
+    to_js(&margins.to_json())
+}
+
+/// A count handed to the JavaScript API: a whole number from 0 to `u32::MAX`.
+fn whole_number(value: &JsValue, name: &str) -> Result<u32, JsError> {
+    value
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+        .map(|n| n as u32)
+        .ok_or_else(|| JsError::new(&format!("{name}: must be a whole number from 0 to {}", u32::MAX)))
+}
+
+fn to_js(json: &serde_json::Value) -> Result<JsValue, JsError> {
     json.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
 }

@@ -338,6 +338,32 @@ impl Form {
         Some(sample.cases.len() - 1)
     }
 
+    /// A blank form ready to record a planned sample: for each `(domain, rows)` asked
+    /// for, the domain's case standards entered case by case and its grid given `rows`
+    /// blank cases. `None` when a domain asked for rows has no standard rated from cases
+    /// under this framework (an imported one may not).
+    pub fn planned_sample(framework: &Framework, samples: &[(&str, u32)]) -> Option<Form> {
+        let mut form = Form::blank(framework);
+        for &(domain, rows) in samples.iter().filter(|(_, rows)| *rows > 0) {
+            let standards: Vec<&str> = framework
+                .standards
+                .iter()
+                .filter(|s| s.domain == domain && s.rated_by == RatedBy::Cases)
+                .map(|s| s.id.as_str())
+                .collect();
+            if standards.is_empty() {
+                return None;
+            }
+            for standard in standards {
+                form.enter_by_case(standard, domain);
+            }
+            for _ in 0..rows {
+                form.add_case(domain)?;
+            }
+        }
+        Some(form)
+    }
+
     /// Records (or clears) one answer of a domain's grid.
     pub fn set_case_answer(
         &mut self,
@@ -539,6 +565,36 @@ mod tests {
         );
         assert_eq!(errors[&cases_path("3.1")], "Enter the number of cases inspected");
         assert!(!scenario.standards.contains_key("3.1"));
+    }
+
+    #[test]
+    fn a_planned_sample_has_a_grid_row_per_case_in_each_domain() {
+        let form = Form::planned_sample(youth(), &[("2", 4), ("3", 3)]).expect("youth has both domains");
+        assert_eq!(form.samples["2"].cases.len(), 4);
+        assert_eq!(form.samples["3"].cases.len(), 3);
+        let by_case: Vec<&str> = form.by_case.iter().map(String::as_str).collect();
+        assert_eq!(by_case, ["2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4"]);
+        assert!(form.samples["2"]
+            .cases
+            .iter()
+            .all(|c| c.label.is_empty() && c.answers.is_empty()));
+        // Nothing answered yet: the scenario it makes has no ratings and no problems.
+        let (scenario, errors) = form.to_scenario(youth());
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(yj_rating_engine::score(youth(), &scenario).rated, 0);
+    }
+
+    #[test]
+    fn a_domain_with_no_cases_planned_stays_as_totals() {
+        let form = Form::planned_sample(youth(), &[("2", 4), ("3", 0)]).expect("youth");
+        assert!(!form.samples.contains_key("3"));
+        assert!(!form.by_case.contains("3.1"));
+    }
+
+    #[test]
+    fn a_plan_cannot_be_recorded_where_the_domain_has_no_case_standards() {
+        assert!(Form::planned_sample(youth(), &[("1", 2)]).is_none());
+        assert!(Form::planned_sample(youth(), &[("9", 2)]).is_none());
     }
 
     #[test]

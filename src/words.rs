@@ -1,6 +1,8 @@
 //! Plain words for what the engine found: flag reasons, statuses, field labels.
 //! Presentation only: every figure comes from the engine's result.
 
+use yj_rating_engine::plan::{points_text, Margins, SamplePlan};
+use yj_rating_engine::published::{self, Placement};
 use yj_rating_engine::{
     Direction, DiscretionDirection, Flag, Framework, KeyQuestionResult, OneCaseChange, Rating,
     ScenarioResult, Standard, StandardResult, StandardStatus,
@@ -255,6 +257,54 @@ pub fn overall_sentence(framework: &Framework, result: &ScenarioResult) -> Strin
     }
 }
 
+/// Where a score sits among published inspections, in one sentence a screen reader reads
+/// in place of the strip: "16/36: 18 of 81 published inspections scored lower, 3 the
+/// same and 60 higher." A partial scenario gives the range it can still reach.
+pub fn placement_sentence(placement: &Placement) -> String {
+    let Placement {
+        lowest,
+        highest,
+        lower,
+        within,
+        higher,
+        lower_at_most,
+    } = *placement;
+    let total = placement.total();
+    let out_of = published::OUT_OF;
+    if lowest == highest {
+        format!(
+            "{lowest}/{out_of}: {lower} of {total} published inspections scored lower, \
+             {within} the same and {higher} higher."
+        )
+    } else {
+        format!(
+            "Still between {lowest}/{out_of} and {highest}/{out_of}: from {lower} to {lower_at_most} of \
+             {total} published inspections scored lower, {higher} scored above the range and {within} within it."
+        )
+    }
+}
+
+/// A plan's samples in one sentence: "Domain two: 63 court disposals. Domain three: 42
+/// out-of-court disposals. 105 cases in all."
+pub fn plan_result(plan: &SamplePlan) -> String {
+    let (court, out_of_court) = (plan.court_sample, plan.out_of_court_sample);
+    format!(
+        "Domain two: {court} court disposal{}. Domain three: {out_of_court} out-of-court disposal{}. {} cases in all.",
+        plural(court),
+        plural(out_of_court),
+        plan.total_sample()
+    )
+}
+
+/// A sample's margins of error: "±5.0 points at 80% confidence, ±7.6 at 95%".
+pub fn margins(margins: &Margins) -> String {
+    format!(
+        "\u{b1}{} points at 80% confidence, \u{b1}{} at 95%",
+        points_text(margins.eighty),
+        points_text(margins.ninety_five)
+    )
+}
+
 /// Names a field by its path for the error summary, e.g. "2.1 Assessment, safety: Yes answers".
 pub fn field_label(framework: &Framework, path: &str) -> String {
     for standard in &framework.standards {
@@ -291,6 +341,25 @@ pub fn problem_list(err: &yj_rating_engine::Error) -> String {
 mod tests {
     use super::*;
     use yj_rating_engine::{score, Scenario};
+
+    #[test]
+    fn placement_sentences_for_a_score_and_a_range() {
+        use yj_rating_engine::published::{inspections, place};
+        assert_eq!(
+            placement_sentence(&place(inspections(), 16, 16)),
+            "16/36: 18 of 81 published inspections scored lower, 3 the same and 60 higher."
+        );
+        assert_eq!(
+            placement_sentence(&place(inspections(), 0, 0)),
+            "0/36: 0 of 81 published inspections scored lower, 0 the same and 81 higher."
+        );
+        // Counted by hand from the table: 6 below 10, 34 below 20, 31 from 10 to 20, 44 above.
+        assert_eq!(
+            placement_sentence(&place(inspections(), 10, 20)),
+            "Still between 10/36 and 20/36: from 6 to 34 of 81 published inspections scored lower, \
+             44 scored above the range and 31 within it."
+        );
+    }
 
     #[test]
     fn one_case_reason_reads_as_the_issue_asks() {

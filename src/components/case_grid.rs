@@ -32,6 +32,11 @@ fn spoken(answer: Option<CaseAnswer>) -> &'static str {
 }
 
 /// A DOM id safe for any domain id.
+/// The id of a case's reference field in a domain's grid.
+pub fn label_id(domain: &str, row: usize) -> String {
+    format!("{}-{row}-label", grid_id(domain))
+}
+
 fn grid_id(domain: &str) -> String {
     let safe: String = domain
         .chars()
@@ -407,7 +412,7 @@ fn CaseRow(
                 .collect_view()
         }
     };
-    let label_id = format!("{}-{row}-label", grid_id(&domain));
+    let label_id = label_id(&domain, row);
     view! {
         <tr>
             <th scope="row">

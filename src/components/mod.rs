@@ -9,6 +9,8 @@ mod error_summary;
 mod explain;
 mod framework_panel;
 mod notices;
+mod placement;
+mod planner;
 mod scenario_bar;
 mod standard;
 mod summary;
@@ -58,8 +60,10 @@ pub fn Calculator() -> impl IntoView {
             </header>
             <scenario_bar::ScenarioBar/>
             <framework_panel::FrameworkPanel/>
+            <planner::Planner/>
             <notices::Notices/>
             <summary::Summary/>
+            <placement::Placement/>
             <compare::Comparison/>
             <main id="main" tabindex="-1">
                 <error_summary::ErrorSummary/>

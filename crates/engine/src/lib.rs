@@ -30,6 +30,7 @@ mod framework;
 mod json;
 mod percentage;
 pub mod plan;
+pub mod published;
 mod rating;
 pub mod report;
 mod scenario;

@@ -41,6 +41,11 @@ pub const WORST_CASE_PROPORTION: f64 = 0.5;
 pub const COURT_SHARE_PERCENT: u32 = 60;
 /// Domain three's share of the combined case sample, in percent.
 pub const OUT_OF_COURT_SHARE_PERCENT: u32 = 100 - COURT_SHARE_PERCENT;
+/// The domain of the youth frameworks whose cases are court disposals: its grid records
+/// the domain-two sample.
+pub const COURT_DOMAIN: &str = "2";
+/// The domain of the youth frameworks whose cases are out-of-court disposals.
+pub const OUT_OF_COURT_DOMAIN: &str = "3";
 /// Slack below a whole number before rounding up, so float error in the correction
 /// (one eligible case giving 1.0000000000000002) does not add a case.
 const ROUNDING_SLACK: f64 = 1e-9;

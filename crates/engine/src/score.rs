@@ -26,6 +26,8 @@ pub struct ScenarioResult {
     pub overall: Option<Rating>,
     /// The lowest and highest overall rating still reachable (equal once all are rated).
     pub reachable: (Rating, Rating),
+    /// The lowest and highest total still reachable (both `total` once all are rated).
+    pub reachable_total: (u32, u32),
 }
 
 /// A domain's subtotal.
@@ -427,9 +429,10 @@ pub fn score(framework: &Framework, scenario: &Scenario) -> ScenarioResult {
     let scores = standards.iter().filter_map(|s| s.score);
     let (rated, total) = scores.fold((0, 0), |(n, sum), score| (n + 1, sum + score));
     let unrated = (counted - rated) as u32;
+    let reachable_total = (total + lowest_score * unrated, total + highest_score * unrated);
     let reachable = (
-        framework.overall_rating(total + lowest_score * unrated),
-        framework.overall_rating(total + highest_score * unrated),
+        framework.overall_rating(reachable_total.0),
+        framework.overall_rating(reachable_total.1),
     );
     ScenarioResult {
         standards,
@@ -440,6 +443,7 @@ pub fn score(framework: &Framework, scenario: &Scenario) -> ScenarioResult {
         counted,
         overall: (rated == counted).then(|| framework.overall_rating(total)),
         reachable,
+        reachable_total,
     }
 }
 
