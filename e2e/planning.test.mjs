@@ -92,6 +92,7 @@ describe("where a score sits", () => {
     await page.emulateMedia({ media: "print" });
     assert.equal(await strip.isVisible(), true, "the strip is printed");
     assert.equal(await sentence.isVisible(), true);
+    assert.equal(await page.locator(".placement-source").isVisible(), true, "the source is cited in print");
     await page.emulateMedia({ media: "screen" });
     await calc.button("presentation").click();
     assert.equal(await strip.isVisible(), true, "the strip is shown in presentation mode");

@@ -35,7 +35,7 @@ pub fn Placement() -> impl IntoView {
                     <p data-testid="placement-sentence">{words::placement_sentence(&placement)}</p>
                     {strip(&framework, lowest, highest)}
                     {band_key(&framework)}
-                    <p class="hint placement-source">
+                    <p class="placement-source">
                         {format!("One dot per service: its newest report's overall score. Source: {}. ", published::SOURCE)}
                         {noted()}
                     </p>
