@@ -78,6 +78,8 @@ describe("accessibility", () => {
     await calc.type(calc.countInput("3.1", "desistance", "yes"), "9");
     await calc.type(calc.countInput("3.2", "safety", "relevant"), "abc");
     await calc.discretionRadio("3.4", 1).check();
+    await calc.discretionReason("3.4").focus();
+    await page.keyboard.press("Tab"); // the reason left blank: now an error
     await eventually(async () => assert.equal(await calc.errorSummary.locator("li").count(), 3));
     await assertNoViolations(page, "the page with validation errors");
 

@@ -82,7 +82,13 @@ describe("professional discretion", () => {
     await torbayWith34Good(page, calc);
     await calc.discretionRadio("3.4", 1).check();
 
+    // Said quietly while the reason could still be typed; an error once its box is left.
     const fieldset = calc.discretionFieldset("3.4");
+    await expectText(calc.byTestId("discretion-awaiting-3.4"), "Not applied until a reason is written below.");
+    await expectCount(fieldset.locator(".field-error"), 0);
+    await expectCount(calc.errorSummary, 0);
+    await calc.discretionReason("3.4").focus();
+    await page.keyboard.press("Tab");
     await expectText(fieldset.locator(".field-error"), "Error: a reason is required");
     await expectText(calc.errorSummary.locator("li"), "3.4 Joint working, professional discretion: a reason is required");
     await expectContains(calc.errorSummary, "There is a problem");
@@ -109,6 +115,8 @@ describe("professional discretion", () => {
     const { page, calc } = await env.open(t);
     await torbayWith34Good(page, calc);
     await calc.discretionRadio("3.4", 1).check();
+    await calc.discretionReason("3.4").focus();
+    await page.keyboard.press("Tab"); // left blank
     const link = calc.errorSummary.getByRole("link", { name: /professional discretion/ });
     await link.click();
     // Focus lands inside the discretion fieldset (its reason box or one of its radios).
@@ -168,5 +176,16 @@ describe("professional discretion", () => {
     await expectContains(calc.byTestId("flag-2.1-small-sample"), "others has 4 relevant cases");
     await expectCount(calc.discretionRadio("2.1", 1), 1);
     await expectContains(calc.discretionFieldset("2.1"), "One band down: Good");
+  });
+
+  test("a reason still missing when exporting is reported then, beside the field and at the top", { timeout: 60_000 }, async (t) => {
+    const { page, calc } = await env.open(t);
+    await torbayWith34Good(page, calc);
+    await calc.discretionRadio("3.4", 1).check();
+    await expectCount(calc.errorSummary, 0);
+    await calc.button("export").click();
+    await expectContains(calc.notice("notice-error"), "Correct the 1 problem listed at the top before exporting");
+    await expectText(calc.discretionFieldset("3.4").locator(".field-error"), "Error: a reason is required");
+    await expectText(calc.errorSummary.locator("li"), "3.4 Joint working, professional discretion: a reason is required");
   });
 });

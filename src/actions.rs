@@ -119,6 +119,7 @@ impl AppState {
 
     /// Whether the current scenario can be written as a file; says why not if not.
     fn ready_to_write(&self, what: &str) -> bool {
+        self.all_reasons_due();
         let framework = self.framework_now();
         let half = self
             .library

@@ -22,9 +22,14 @@ pub fn count_path(standard: &str, key_question: &str, which: &str) -> String {
     format!("standards.{standard}.key_questions.{key_question}.{which}")
 }
 
+/// The path of a standard's discretion: where its problems are reported.
+pub fn discretion_path(standard: &str) -> String {
+    format!("standards.{standard}.discretion")
+}
+
 /// The path of a standard's discretion reason.
 pub fn reason_path(standard: &str) -> String {
-    format!("standards.{standard}.discretion.reason")
+    format!("{}.reason", discretion_path(standard))
 }
 
 /// Everything typed for one scenario.

@@ -3,12 +3,12 @@
 //! re-renders only what depends on it.
 
 use crate::library::{Deleted, Library};
-use crate::model::Form;
+use crate::model::{discretion_path, Form};
 use crate::storage::{self, StorageProblem};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
-use yj_rating_engine::{score, Framework, Scenario, ScenarioResult};
+use yj_rating_engine::{score, DiscretionProblem, Framework, Scenario, ScenarioResult};
 
 /// The built-in frameworks (the library adds the imported ones).
 pub fn frameworks() -> [&'static Framework; 2] {
@@ -62,11 +62,31 @@ pub struct AppState {
     pub presentation: RwSignal<bool>,
     /// Whether autosave may write (not while unreadable data could not be kept aside).
     pub saving_allowed: RwSignal<bool>,
+    /// Standards whose missing discretion reason is reported: once the reason box is left,
+    /// and all of them once a file or link is asked for. Until then a band chosen without
+    /// a reason is said quietly, not as an error.
+    pub reasons_due: RwSignal<BTreeSet<String>>,
     /// Set while adopting what another tab saved, so it is not written straight back.
     adopting: StoredValue<bool>,
 }
 
 impl AppState {
+    /// Reports a missing discretion reason for `standard` from now on (its reason box
+    /// was left).
+    pub fn reason_due(&self, standard: &str) {
+        if !self.reasons_due.with_untracked(|due| due.contains(standard)) {
+            self.reasons_due.update(|due| {
+                due.insert(standard.to_owned());
+            });
+        }
+    }
+
+    /// Reports every missing discretion reason from now on (a file or link was asked for).
+    pub fn all_reasons_due(&self) {
+        let ids = self.framework_now().standards.iter().map(|s| s.id.clone());
+        self.reasons_due.update(|due| due.extend(ids));
+    }
+
     /// Loads the library from storage and derives everything from it.
     pub fn load() -> AppState {
         let (library, problems, saving_allowed) = storage::load(&frameworks());
@@ -74,11 +94,16 @@ impl AppState {
         let framework = Memo::new(move |_| FrameworkRef(library.with(|l| l.framework_of(&l.current().form))));
         let scenario = Memo::new(move |_| library.with(|l| l.current().form.to_scenario(framework.get().0)));
         let result = Memo::new(move |_| scenario.with(|(s, _)| score(framework.get().0, s)));
+        let reasons_due = RwSignal::new(BTreeSet::new());
         let errors = Memo::new(move |_| {
             scenario.with(|(s, unreadable)| {
                 let mut errors = unreadable.clone();
-                let problems = result.with(|r| s.problems_given(framework.get().0, r));
-                for problem in problems {
+                let framework = framework.get().0;
+                let (problems, awaiting) = result.with(|r| {
+                    let awaiting = reasons_due.with(|due| awaiting_reason(framework, r, due));
+                    (s.problems_given(framework, r), awaiting)
+                });
+                for problem in problems.into_iter().filter(|p| !awaiting.contains(&p.path)) {
                     errors.entry(problem.path).or_insert(problem.message);
                 }
                 errors
@@ -94,6 +119,7 @@ impl AppState {
             deleted: RwSignal::new(None),
             presentation: RwSignal::new(false),
             saving_allowed: RwSignal::new(saving_allowed),
+            reasons_due,
             adopting: StoredValue::new(false),
         }
     }
@@ -222,4 +248,22 @@ impl AppState {
             on_storage.remove();
         });
     }
+}
+
+/// The discretion paths whose only problem is a reason not yet typed, for standards whose
+/// reason is not yet due: chosen a moment ago, not an error yet.
+fn awaiting_reason(
+    framework: &Framework,
+    result: &ScenarioResult,
+    due: &BTreeSet<String>,
+) -> BTreeSet<String> {
+    framework
+        .standards
+        .iter()
+        .zip(&result.standards)
+        .filter(|(standard, outcome)| {
+            outcome.discretion_problem == Some(DiscretionProblem::NoReason) && !due.contains(&standard.id)
+        })
+        .map(|(standard, _)| discretion_path(&standard.id))
+        .collect()
 }

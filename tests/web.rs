@@ -140,11 +140,23 @@ async fn a_flagged_standard_explains_its_flags_and_takes_discretion_with_a_reaso
     );
     assert!(page.input("discretion-2.1-0").checked());
 
-    // Choosing a band without a reason is not applied yet, and says why.
+    // Choosing a band without a reason is not applied yet, and says so quietly: the
+    // reason cannot have been typed yet, so no error until its box is left.
     page.click("discretion-2.1-1");
     settle().await;
     assert!(page.input("discretion-2.1-1").checked());
     assert_eq!(page.words("rating-2.1"), "● Good Score 2");
+    assert_eq!(
+        page.text("discretion-awaiting-2.1"),
+        "Not applied until a reason is written below."
+    );
+    assert!(page
+        .texts_in("standard-2.1", "fieldset.discretion .field-error")
+        .is_empty());
+    assert!(page.find("error-summary").is_none());
+    fire(&page.get("standards.2.1.discretion.reason"), "blur");
+    settle().await;
+    assert!(page.find("discretion-awaiting-2.1").is_none());
     assert_eq!(
         page.texts_in("standard-2.1", "fieldset.discretion .field-error"),
         ["Error: a reason is required"]

@@ -3,12 +3,13 @@
 
 use super::case_grid::CaseGrid;
 use super::count_input::{field_id, CountInput};
-use crate::model::{cases_path, count_path, reason_path};
+use crate::model::{cases_path, count_path, discretion_path, reason_path};
 use crate::state::AppState;
 use crate::words;
 use leptos::prelude::*;
 use yj_rating_engine::{
-    DiscretionDirection, Domain, Entry, RatedBy, Rating, Rounding, ScenarioResult, Standard, StandardResult,
+    DiscretionDirection, DiscretionProblem, Domain, Entry, RatedBy, Rating, Rounding, ScenarioResult,
+    Standard, StandardResult,
 };
 
 /// A part of the result for a view built for the current framework. When the scenario
@@ -428,9 +429,13 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
     };
     let reason_field = reason_path(&id);
     let reason = state.text(reason_field.clone());
-    let problem = state.error(format!("standards.{id}.discretion"));
+    let problem = state.error(discretion_path(&id));
+    // A band chosen before its reason is typed: said quietly until the reason box is left.
+    let awaiting_reason = Memo::new(move |_| {
+        problem.get().is_none() && result.with(|r| r.discretion_problem == Some(DiscretionProblem::NoReason))
+    });
     let visible = move || chosen.get().is_some() || result.with(|r| !r.flags.is_empty());
-    let group = field_id(&format!("standards.{id}.discretion"));
+    let group = field_id(&discretion_path(&id));
     let reason_id = field_id(&reason_field);
     let choose = {
         let id = id.clone();
@@ -452,6 +457,11 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
     let allowed = Memo::new(move |_| result.with(StandardResult::allowed_discretion));
     let not_offered = Memo::new(move |_| result.with(|r| words::discretion_not_offered(framework, r)));
     let not_offered_testid = format!("discretion-not-offered-{id}");
+    let awaiting_testid = format!("discretion-awaiting-{id}");
+    let leave_reason = {
+        let id = id.clone();
+        move |_| state.reason_due(&id)
+    };
     let earlier = Memo::new(move |_| chosen.get().filter(|c| !allowed.with(|a| a.contains(c))));
     let fieldset_id = group.clone();
     let options = move || {
@@ -505,13 +515,20 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
                     <span class="field-error"><span class="visually-hidden">"Error: "</span>{p}</span>
                 })}
                 {options.clone()}
+                {
+                    let testid = awaiting_testid.clone();
+                    move || awaiting_reason.get().then(|| view! {
+                        <p class="hint" data-testid=testid.clone()>"Not applied until a reason is written below."</p>
+                    })
+                }
                 <label for=reason_id.clone()>"Reason for applying discretion"</label>
                 <textarea id=reason_id.clone() rows="2" data-testid=reason_field.clone()
                     prop:value=move || reason.get()
                     on:input={
                         let reason_field = reason_field.clone();
                         move |ev| state.set_text(&reason_field, event_target_value(&ev))
-                    }></textarea>
+                    }
+                    on:blur=leave_reason.clone()></textarea>
             </fieldset>
         </Show>
     }
