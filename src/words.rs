@@ -305,6 +305,31 @@ pub fn margins(margins: &Margins) -> String {
     )
 }
 
+/// One what-if line of a key question (rule 1.6), saying what the move does to the
+/// standard: "1 more Yes: standard becomes Good", or, where another key question holds
+/// it, "2 fewer Yes: Reasonable majority; standard stays Inadequate". `way` is "more" or
+/// "fewer"; `band` the key question's band after the move.
+pub fn what_if_line(
+    framework: &Framework,
+    n: u32,
+    way: &str,
+    band: Rating,
+    standard_after: Option<Rating>,
+    standard_now: Option<Rating>,
+) -> String {
+    match standard_after {
+        Some(after) if Some(after) != standard_now => {
+            format!("{n} {way} Yes: standard becomes {}", framework.label(after))
+        }
+        Some(after) => format!(
+            "{n} {way} Yes: {}; standard stays {}",
+            framework.band_name(band),
+            framework.label(after)
+        ),
+        None => format!("{n} {way} Yes: {}", framework.band_name(band)),
+    }
+}
+
 /// Names a field by its path for the error summary, e.g. "2.1 Assessment, safety: Yes answers".
 pub fn field_label(framework: &Framework, path: &str) -> String {
     for standard in &framework.standards {
@@ -341,6 +366,25 @@ pub fn problem_list(err: &yj_rating_engine::Error) -> String {
 mod tests {
     use super::*;
     use yj_rating_engine::{score, Scenario};
+
+    #[test]
+    fn what_if_lines_say_what_happens_to_the_standard() {
+        let youth = Framework::youth_2018();
+        use Rating::*;
+        let line = |way, band, after, now| what_if_line(youth, 1, way, band, after, now);
+        assert_eq!(
+            line("more", Outstanding, Some(Outstanding), Some(Good)),
+            "1 more Yes: standard becomes Outstanding"
+        );
+        assert_eq!(
+            line("more", Outstanding, Some(Inadequate), Some(Inadequate)),
+            "1 more Yes: Large majority; standard stays Inadequate"
+        );
+        assert_eq!(
+            line("fewer", Good, None, None),
+            "1 fewer Yes: Reasonable majority"
+        );
+    }
 
     #[test]
     fn placement_sentences_for_a_score_and_a_range() {

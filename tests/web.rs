@@ -809,3 +809,32 @@ async fn the_scenario_list_shows_the_current_scenario_after_deleting_the_last_on
         "the scenario list shows another scenario than the one being edited"
     );
 }
+
+/// The What-if column says what a move does to the standard's rating (issue 11).
+#[wasm_bindgen_test]
+async fn what_if_says_what_happens_to_the_standard() {
+    let page = Page::fresh().await;
+    page.enter_cases(
+        "2.1",
+        "8",
+        &[
+            ("desistance", "8", "6"),
+            ("safety", "8", "2"),
+            ("others", "8", "8"),
+        ],
+    )
+    .await;
+    let what_if = |kq: &str| page.texts_in(&format!("kq-2.1-{kq}"), "td.what-if li");
+    assert_eq!(
+        what_if("safety"),
+        ["2 more Yes: standard becomes Requires improvement"]
+    );
+    assert_eq!(
+        what_if("desistance")[0],
+        "1 more Yes: Large majority; standard stays Inadequate"
+    );
+    assert_eq!(
+        what_if("others"),
+        ["2 fewer Yes: Reasonable majority; standard stays Inadequate"]
+    );
+}

@@ -179,6 +179,7 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
         })
     };
     let context = format!("{} {}", standard.id, standard.name);
+    let mechanical = Memo::new(move |_| result.with(|r| r.mechanical_rating));
     let rows = standard
         .key_questions
         .iter()
@@ -206,7 +207,7 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
                             <td><CountInput path=yes.clone() label="Yes".into() context=kq_context.clone()/></td>
                         }.into_any()
                     }}
-                    <KeyQuestionFigures result=kq_result/>
+                    <KeyQuestionFigures result=kq_result standard_now=mechanical/>
                 </tr>
             }
         })
@@ -334,7 +335,11 @@ fn DerivedCounts(result: Memo<Option<yj_rating_engine::KeyQuestionResult>>) -> i
 }
 
 #[component]
-fn KeyQuestionFigures(result: Memo<Option<yj_rating_engine::KeyQuestionResult>>) -> impl IntoView {
+fn KeyQuestionFigures(
+    result: Memo<Option<yj_rating_engine::KeyQuestionResult>>,
+    /// The standard's mechanical rating, for what a move would do to it.
+    standard_now: Memo<Option<Rating>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = state.framework_now();
     let rounding = Memo::new(move |_| state.with_form(|f| f.rounding));
@@ -366,11 +371,12 @@ fn KeyQuestionFigures(result: Memo<Option<yj_rating_engine::KeyQuestionResult>>)
         </td>
         <td class="what-if">
             {move || result.with(|r| r.as_ref().and_then(|r| r.band.map(|band| (band, r.what_if))).map(|(band, w)| {
+                let now = standard_now.get();
                 let up = w.more_yes_to_rise.zip(band.raised()).map(|(n, next)| {
-                    format!("{n} more Yes: {}", framework.band_name(next))
+                    words::what_if_line(framework, n, "more", next, w.standard_if_rise, now)
                 });
                 let down = w.fewer_yes_to_fall.zip(band.lowered()).map(|(n, lower)| {
-                    format!("{n} fewer Yes: {}", framework.band_name(lower))
+                    words::what_if_line(framework, n, "fewer", lower, w.standard_if_fall, now)
                 });
                 view! {
                     <ul class="plain">

@@ -184,6 +184,8 @@ fn key_question_json(framework: &Framework, kq: &KeyQuestionResult) -> Value {
         "what_if": {
             "more_yes_to_rise": kq.what_if.more_yes_to_rise,
             "fewer_yes_to_fall": kq.what_if.fewer_yes_to_fall,
+            "standard_if_rise": kq.what_if.standard_if_rise.map(|r| framework.label(r)),
+            "standard_if_fall": kq.what_if.standard_if_fall.map(|r| framework.label(r)),
         },
     })
 }

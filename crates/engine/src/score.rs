@@ -143,6 +143,11 @@ pub struct WhatIf {
     pub more_yes_to_rise: Option<u32>,
     /// How many fewer Yes answers drop it a band; `None` at the bottom band.
     pub fewer_yes_to_fall: Option<u32>,
+    /// The standard's mechanical rating were this key question to rise a band, the others
+    /// unchanged; `None` where it cannot rise or the standard is not rated.
+    pub standard_if_rise: Option<Rating>,
+    /// The standard's mechanical rating were this key question to drop a band.
+    pub standard_if_fall: Option<Rating>,
 }
 
 /// A discretion flag (rule 1.3). Flags never change a rating by themselves; each names
@@ -506,6 +511,7 @@ fn score_standard(
         for kq in &mut result.key_questions {
             kq.driver = kq.band == Some(mechanical);
         }
+        standard_what_if(&mut result.key_questions);
         let cases = entry
             .by_case
             .then(|| SampleNos::new(standard, sample.unwrap_or(&CaseSample::default())));
@@ -549,6 +555,30 @@ fn score_standard(
     result
 }
 
+/// What each key question's next band up or down would make of the standard (rule 1.6
+/// read with 1.2): the lowest band once that one key question has moved.
+fn standard_what_if(kqs: &mut [KeyQuestionResult]) {
+    let bands: Vec<Option<Rating>> = kqs.iter().map(|kq| kq.band).collect();
+    let with = |moved: usize, band: Rating| {
+        mechanical_rating(
+            bands
+                .iter()
+                .enumerate()
+                .map(|(k, b)| if k == moved { Some(band) } else { *b }),
+        )
+    };
+    for (k, kq) in kqs.iter_mut().enumerate() {
+        let rise = kq.what_if.more_yes_to_rise.and(kq.band).and_then(Rating::raised);
+        let fall = kq
+            .what_if
+            .fewer_yes_to_fall
+            .and(kq.band)
+            .and_then(Rating::lowered);
+        kq.what_if.standard_if_rise = rise.map(|band| with(k, band));
+        kq.what_if.standard_if_fall = fall.map(|band| with(k, band));
+    }
+}
+
 /// The rating of the lowest-banded applicable key question (rule 1.2).
 fn mechanical_rating(bands: impl Iterator<Item = Option<Rating>>) -> Rating {
     bands.flatten().min().unwrap_or(Rating::Inadequate)
@@ -583,6 +613,8 @@ fn what_if(framework: &Framework, percentage: Percentage, band: Rating, rounding
     let (yes, relevant) = (percentage.yes(), percentage.relevant());
     let threshold = |rating: Rating| framework.key_question_bands[rating.level()].from_percent;
     WhatIf {
+        standard_if_rise: None,
+        standard_if_fall: None,
         more_yes_to_rise: band
             .raised()
             .and_then(|next| min_yes_for(threshold(next), relevant, rounding))

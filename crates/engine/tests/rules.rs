@@ -1019,12 +1019,47 @@ fn what_if_six_of_eight() {
         w,
         WhatIf {
             more_yes_to_rise: Some(1),
-            fewer_yes_to_fall: Some(1)
+            fewer_yes_to_fall: Some(1),
+            standard_if_rise: Some(Outstanding),
+            standard_if_fall: Some(RequiresImprovement)
         }
     );
     assert_eq!(band(6, 8, Rounding::Exact), Some(Good)); // 75%
     assert_eq!(band(7, 8, Rounding::Exact), Some(Outstanding)); // 87.5%
     assert_eq!(band(5, 8, Rounding::Exact), Some(RequiresImprovement)); // 62.5%
+}
+
+/// What a key question's move does to the standard: only the weakest key question can
+/// lift it, and a stronger one's drop may leave it where it is.
+#[test]
+fn what_if_says_what_the_standard_would_become() {
+    // Desistance 6/8 (Good), safety 2/8 (Inadequate), others 8/8 (Outstanding).
+    let s = s21(&[(6, 8), (2, 8), (8, 8)]);
+    let standard = standard(&s, "2.1");
+    let moves: Vec<(Option<Rating>, Option<Rating>)> = standard
+        .key_questions
+        .iter()
+        .map(|kq| (kq.what_if.standard_if_rise, kq.what_if.standard_if_fall))
+        .collect();
+    assert_eq!(
+        moves,
+        [
+            (Some(Inadequate), Some(Inadequate)), // held down by safety either way
+            (Some(RequiresImprovement), None),    // safety lifts it; nothing below Inadequate
+            (None, Some(Inadequate)),             // others at the top; its drop changes nothing
+        ]
+    );
+    // A standard not rated has no standard-level what-if.
+    let mut incomplete = s21(&[(6, 8), (2, 8), (8, 8)]);
+    if let Some(Entry::Cases(entry)) = incomplete.standards.get_mut("2.1") {
+        entry.key_questions.remove("others");
+    }
+    let kq = &self::standard(&incomplete, "2.1").key_questions[0];
+    assert_eq!(kq.what_if.more_yes_to_rise, Some(1));
+    assert_eq!(
+        (kq.what_if.standard_if_rise, kq.what_if.standard_if_fall),
+        (None, None)
+    );
 }
 
 #[test]
@@ -1034,7 +1069,9 @@ fn what_if_at_the_top_and_bottom_bands() {
         what_if(&alone(8, 8), 0),
         WhatIf {
             more_yes_to_rise: None,
-            fewer_yes_to_fall: Some(2)
+            fewer_yes_to_fall: Some(2),
+            standard_if_rise: None,
+            standard_if_fall: Some(Good)
         }
     );
     // 0/8: nothing below; 4/8 = 50% is the next band.
@@ -1042,7 +1079,9 @@ fn what_if_at_the_top_and_bottom_bands() {
         what_if(&alone(0, 8), 0),
         WhatIf {
             more_yes_to_rise: Some(4),
-            fewer_yes_to_fall: None
+            fewer_yes_to_fall: None,
+            standard_if_rise: Some(RequiresImprovement),
+            standard_if_fall: None
         }
     );
 }
@@ -1054,7 +1093,9 @@ fn what_if_needs_several_answers_on_large_samples() {
         what_if(&alone(500, 1000), 0),
         WhatIf {
             more_yes_to_rise: Some(150),
-            fewer_yes_to_fall: Some(1)
+            fewer_yes_to_fall: Some(1),
+            standard_if_rise: Some(Good),
+            standard_if_fall: Some(Inadequate)
         }
     );
     // 72/100: 8 more for 80%, 8 fewer for 64%.
@@ -1062,7 +1103,9 @@ fn what_if_needs_several_answers_on_large_samples() {
         what_if(&alone(72, 100), 0),
         WhatIf {
             more_yes_to_rise: Some(8),
-            fewer_yes_to_fall: Some(8)
+            fewer_yes_to_fall: Some(8),
+            standard_if_rise: Some(Outstanding),
+            standard_if_fall: Some(RequiresImprovement)
         }
     );
 }
