@@ -163,9 +163,12 @@ impl AppState {
     }
 
     /// Shows a notice, replacing an equal one.
+    /// Notices stack in one area without piling up: a message replaces the earlier ones
+    /// of its kind (the latest import or share result is what matters), while storage
+    /// problems stay until they are resolved.
     pub fn notify(&self, notice: Notice) {
         self.notices.update(|n| {
-            n.retain(|old| *old != notice);
+            n.retain(|old| *old != notice && !same_kind_of_message(old, &notice));
             n.push(notice);
         });
     }
@@ -266,4 +269,13 @@ fn awaiting_reason(
         })
         .map(|(standard, _)| discretion_path(&standard.id))
         .collect()
+}
+
+/// Whether two notices are messages of the same kind (information, or an error), the
+/// later replacing the earlier.
+fn same_kind_of_message(old: &Notice, new: &Notice) -> bool {
+    matches!(
+        (old, new),
+        (Notice::Info(_), Notice::Info(_)) | (Notice::Error(_), Notice::Error(_))
+    )
 }

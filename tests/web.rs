@@ -838,3 +838,34 @@ async fn what_if_says_what_happens_to_the_standard() {
         ["2 fewer Yes: Reasonable majority; standard stays Inadequate"]
     );
 }
+
+/// Notices stack without piling up (issue 11): a new message replaces the earlier one of
+/// its kind, and "Dismiss all messages" clears them together.
+#[wasm_bindgen_test]
+async fn notices_do_not_pile_up() {
+    let page = Page::fresh().await;
+    page.click("load-example");
+    settle().await;
+    page.click("load-example");
+    settle().await;
+    let infos = page.root.query_selector_all("[data-testid=notice-info]").unwrap();
+    assert_eq!(
+        infos.length(),
+        1,
+        "the second example's message replaced the first"
+    );
+    assert!(page.text("notices").contains("Torbay YOT, March 2021 (2)"));
+    assert!(
+        page.find("dismiss-all").is_none(),
+        "one message needs no 'dismiss all'"
+    );
+
+    page.type_text("standards.2.1.cases", "x");
+    settle().await;
+    page.click("export");
+    settle().await;
+    assert!(page.find("notice-error").is_some());
+    page.click("dismiss-all");
+    settle().await;
+    assert!(page.find("notice-info").is_none() && page.find("notice-error").is_none());
+}

@@ -23,8 +23,17 @@ pub fn Notices() -> impl IntoView {
                 </div>
             })}
             {move || state.notices.get().into_iter().map(|notice| view! { <NoticeView notice=notice/> }).collect_view()}
+            {move || (state.notices.with(|n| n.iter().filter(|x| dismissible(x)).count()) > 1).then(|| view! {
+                <button type="button" class="link-button" data-testid="dismiss-all"
+                    on:click=move |_| state.notices.update(|n| n.retain(|x| !dismissible(x)))>"Dismiss all messages"</button>
+            })}
         </div>
     }
+}
+
+/// Messages the user may dismiss; storage problems stay until resolved.
+fn dismissible(notice: &Notice) -> bool {
+    matches!(notice, Notice::Info(_) | Notice::Error(_))
 }
 
 #[component]
