@@ -3,30 +3,12 @@
 // visible focus.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { axeViolations } from "./lib/axe.mjs";
 import { useBrowser, ROOT, expectText, expectContains, expectValue, eventually } from "./lib/harness.mjs";
 
-const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-
-/** Runs axe-core in the page (evaluated through the DevTools protocol, so the page's CSP is untouched). */
-async function axe(page) {
-  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE);
-  const results = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
-    TAGS,
-  );
-  return results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary?.split("\n").slice(1, 3).join(" ")}`),
-  }));
-}
-
 async function assertNoViolations(page, state) {
-  const violations = await axe(page);
+  const violations = await axeViolations(page);
   assert.deepEqual(violations, [], `axe violations on ${state}:\n${JSON.stringify(violations, null, 2)}`);
 }
 

@@ -3,21 +3,14 @@
 // original; discard; and a kept branch surviving a reload.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { useBrowser, expectText, expectContains, eventually, ROOT, RESULTS } from "./lib/harness.mjs";
-
-const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+import { axeViolations } from "./lib/axe.mjs";
+import { useBrowser, expectText, expectContains, eventually, RESULTS } from "./lib/harness.mjs";
 
 /** axe-core's WCAG A/AA violations on the page as it stands (ids and first targets). */
 async function violations(page) {
-  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE);
-  const results = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
-    TAGS,
-  );
-  return results.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  return (await axeViolations(page)).map((v) => ({ id: v.id, nodes: v.nodes }));
 }
 
 describe("explain mode and what-if comparison", () => {
