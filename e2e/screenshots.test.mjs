@@ -90,7 +90,13 @@ describe("screenshots", () => {
     await calc.discretionRadio("3.4", 1).check();
     await calc.type(calc.discretionReason("3.4"), "Agreed by the panel");
     await expectText(calc.overallScore, "17/36");
+    const heading = calc.byTestId("print-heading");
+    assert.equal(await heading.isVisible(), false, "the print heading is for paper only");
     await page.emulateMedia({ media: "print" });
+    // The printout says what it is and when: the scenario's name and today's date.
+    assert.equal(await heading.isVisible(), true);
+    const today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    assert.equal(await heading.innerText(), `Torbay YOT, March 2021 \u2014 printed ${today}`);
     for (const hidden of [".scenario-bar", ".notices", "[data-testid=drop-zone]", ".skip-link", "[data-testid=load-example]", "[data-testid=share]", ".step"]) {
       const count = await page.locator(hidden).count();
       for (let i = 0; i < count; i++) {

@@ -88,6 +88,27 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Today's date as the inspectorate's reports write it: "5 December 2026".
+pub fn today() -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let now = js_sys::Date::new_0();
+    let month = MONTHS.get(now.get_month() as usize).copied().unwrap_or_default();
+    format!("{} {month} {}", now.get_date(), now.get_full_year())
+}
+
 /// Opens the print dialogue.
 pub fn print() {
     if let Some(window) = web_sys::window() {

@@ -41,6 +41,17 @@ pub fn App() -> impl IntoView {
 pub fn Calculator() -> impl IntoView {
     let state = expect_context::<AppState>();
     provide_context(ConfidencePreference::load());
+    // A printout says what it is and when it was printed (the date is taken again as the
+    // print dialogue opens, for a page left open overnight).
+    let printed_on = RwSignal::new(browser::today());
+    let handle = leptos::prelude::window_event_listener_untyped("beforeprint", move |_| {
+        printed_on.set(browser::today())
+    });
+    on_cleanup(move || handle.remove());
+    let print_heading = move || {
+        let name = state.library.with(|l| l.current().name.clone());
+        format!("{name} \u{2014} printed {}", printed_on.get())
+    };
     let domains = move || {
         let framework = state.framework.get();
         framework
@@ -54,6 +65,7 @@ pub fn Calculator() -> impl IntoView {
         <div class="app" class:presentation=move || state.presentation.get()>
             <a class="skip-link" href="#main">"Skip to the standards"</a>
             <header class="masthead">
+                <p class="print-heading" data-testid="print-heading">{print_heading}</p>
                 <h1>"Youth justice inspection rating calculator"</h1>
                 <p class="lede">"What the case findings add up to, under HM Inspectorate of Probation's published rules. \
                     Everything stays in this browser."</p>
