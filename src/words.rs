@@ -1,7 +1,7 @@
 //! Plain words for what the engine found: flag reasons, statuses, field labels.
 //! Presentation only: every figure comes from the engine's result.
 
-use yj_rating_engine::plan::{points_text, Margins, SamplePlan};
+use yj_rating_engine::plan::{self, points_text, Margins, SamplePlan};
 use yj_rating_engine::published::{self, Placement};
 use yj_rating_engine::{
     Direction, DiscretionDirection, Flag, Framework, KeyQuestionResult, OneCaseChange, Rating,
@@ -284,6 +284,20 @@ pub fn placement_sentence(placement: &Placement) -> String {
     }
 }
 
+/// How the planner sizes a sample, from the engine's constants: "How many cases an
+/// inspection would look at, as the reports' methodology says: ...".
+pub fn plan_method() -> String {
+    format!(
+        "How many cases an inspection would look at, as the reports' methodology says: domain two's sample set \
+         for {}% confidence with a margin of error of {} points, domain three's so that the two make {}% and {}% \
+         of the combined sample.",
+        plan::PLAN_CONFIDENCE.percent(),
+        plan::MARGIN_OF_ERROR_POINTS,
+        plan::COURT_SHARE_PERCENT,
+        plan::OUT_OF_COURT_SHARE_PERCENT
+    )
+}
+
 /// A plan's samples in one sentence: "Domain two: 63 court disposals. Domain three: 42
 /// out-of-court disposals. 105 cases in all."
 pub fn plan_result(plan: &SamplePlan) -> String {
@@ -383,6 +397,19 @@ mod tests {
         assert_eq!(
             line("fewer", Good, None, None),
             "1 fewer Yes: Reasonable majority"
+        );
+    }
+
+    #[test]
+    fn the_planner_says_how_it_sizes_a_sample() {
+        let method = plan_method();
+        assert!(
+            method.contains("for 80% confidence with a margin of error of 5 points"),
+            "{method}"
+        );
+        assert!(
+            method.contains("make 60% and 40% of the combined sample"),
+            "{method}"
         );
     }
 

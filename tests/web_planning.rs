@@ -125,6 +125,22 @@ async fn record_these_cases_opens_grids_with_that_many_rows() {
     assert_eq!(page.focused().as_deref(), Some("case-label-2-0"));
 }
 
+/// With no eligible court cases there is no domain-two grid: focus goes to domain three's.
+#[wasm_bindgen_test]
+async fn with_no_court_cases_the_out_of_court_grid_is_opened() {
+    let page = Page::fresh().await;
+    plan(&page, "0", "5").await;
+    assert!(page
+        .text("plan-result")
+        .starts_with("Domain two: 0 court disposals. Domain three: 5 out-of-court"));
+    page.click("plan-record");
+    settle().await;
+    settle().await;
+    assert!(page.find("case-label-2-0").is_none());
+    assert!(page.find("case-label-3-4").is_some() && page.find("case-label-3-5").is_none());
+    assert_eq!(page.focused().as_deref(), Some("case-label-3-0"));
+}
+
 #[wasm_bindgen_test]
 async fn a_blank_scenario_is_placed_as_the_range_it_can_reach() {
     let page = Page::fresh().await;

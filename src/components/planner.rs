@@ -70,7 +70,8 @@ pub fn Planner() -> impl IntoView {
                     on:click=move |_| {
                         // Into the new grid at its first case, once it is drawn.
                         if state.record_sample(c, o) {
-                            let first = super::case_grid::label_id(plan::COURT_DOMAIN, 0);
+                            let domain = if c > 0 { plan::COURT_DOMAIN } else { plan::OUT_OF_COURT_DOMAIN };
+                            let first = super::case_grid::label_id(domain, 0);
                             request_animation_frame(move || crate::browser::focus(&first));
                         }
                     }>"Record these cases"</button>
@@ -98,9 +99,7 @@ pub fn Planner() -> impl IntoView {
     view! {
         <details class="planner" data-testid="planner">
             <summary>"Plan a sample"</summary>
-            <p class="hint">"How many cases an inspection would look at, as the reports' methodology says: domain two's sample \
-                set for 80% confidence with a margin of error of 5 points, domain three's so that the two make 60% and 40% \
-                of the combined sample."</p>
+            <p class="hint">{words::plan_method()}</p>
             <div class="plan-fields">
                 <PlanField id="plan-court" label="Eligible court disposals" hint="in the period" text=court/>
                 <PlanField id="plan-out-of-court" label="Eligible out-of-court disposals" hint="in the period" text=out_of_court/>
