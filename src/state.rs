@@ -81,10 +81,16 @@ impl AppState {
         }
     }
 
-    /// Reports every missing discretion reason from now on (a file or link was asked for).
+    /// Reports every discretion reason missing now (a file or link was asked for);
+    /// discretion chosen later is still said quietly until its reason box is left.
     pub fn all_reasons_due(&self) {
-        let ids = self.framework_now().standards.iter().map(|s| s.id.clone());
-        self.reasons_due.update(|due| due.extend(ids));
+        let framework = self.framework_now();
+        let missing: Vec<String> = self
+            .result
+            .with_untracked(|r| missing_reasons(framework, r).map(str::to_owned).collect());
+        if !missing.is_empty() {
+            self.reasons_due.update(|due| due.extend(missing));
+        }
     }
 
     /// Loads the library from storage and derives everything from it.
@@ -162,8 +168,7 @@ impl AppState {
         Memo::new(move |_| errors.with(|e| e.get(&path).cloned()))
     }
 
-    /// Shows a notice, replacing an equal one.
-    /// Notices stack in one area without piling up: a message replaces the earlier ones
+    /// Shows a notice. Notices stack in one area without piling up: a message replaces the earlier ones
     /// of its kind (the latest import or share result is what matters), while storage
     /// problems stay until they are resolved.
     pub fn notify(&self, notice: Notice) {
@@ -253,6 +258,19 @@ impl AppState {
     }
 }
 
+/// The standards whose discretion waits only for its reason.
+fn missing_reasons<'a>(
+    framework: &'a Framework,
+    result: &'a ScenarioResult,
+) -> impl Iterator<Item = &'a str> {
+    framework
+        .standards
+        .iter()
+        .zip(&result.standards)
+        .filter(|(_, outcome)| outcome.discretion_problem == Some(DiscretionProblem::NoReason))
+        .map(|(standard, _)| standard.id.as_str())
+}
+
 /// The discretion paths whose only problem is a reason not yet typed, for standards whose
 /// reason is not yet due: chosen a moment ago, not an error yet.
 fn awaiting_reason(
@@ -260,14 +278,9 @@ fn awaiting_reason(
     result: &ScenarioResult,
     due: &BTreeSet<String>,
 ) -> BTreeSet<String> {
-    framework
-        .standards
-        .iter()
-        .zip(&result.standards)
-        .filter(|(standard, outcome)| {
-            outcome.discretion_problem == Some(DiscretionProblem::NoReason) && !due.contains(&standard.id)
-        })
-        .map(|(standard, _)| discretion_path(&standard.id))
+    missing_reasons(framework, result)
+        .filter(|id| !due.contains(*id))
+        .map(discretion_path)
         .collect()
 }
 

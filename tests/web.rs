@@ -869,3 +869,27 @@ async fn notices_do_not_pile_up() {
     settle().await;
     assert!(page.find("notice-info").is_none() && page.find("notice-error").is_none());
 }
+
+/// A missing reason is an error once a file is asked for, but an export made earlier
+/// does not make later discretion shout before its reason can be typed (issue 11).
+#[wasm_bindgen_test]
+async fn an_earlier_export_does_not_make_later_discretion_shout() {
+    catch_downloads();
+    let page = Page::fresh().await;
+    page.click("load-example");
+    settle().await;
+    page.click("export");
+    settle().await;
+    page.click("discretion-3.4-1");
+    settle().await;
+    assert!(page.find("discretion-awaiting-3.4").is_some());
+    assert!(page.texts_in("standard-3.4", "fieldset.discretion .field-error").is_empty());
+
+    page.click("export");
+    settle().await;
+    assert_eq!(
+        page.texts_in("standard-3.4", "fieldset.discretion .field-error"),
+        ["Error: a reason is required"]
+    );
+    assert!(page.find("discretion-awaiting-3.4").is_none());
+}
