@@ -883,7 +883,9 @@ async fn an_earlier_export_does_not_make_later_discretion_shout() {
     page.click("discretion-3.4-1");
     settle().await;
     assert!(page.find("discretion-awaiting-3.4").is_some());
-    assert!(page.texts_in("standard-3.4", "fieldset.discretion .field-error").is_empty());
+    assert!(page
+        .texts_in("standard-3.4", "fieldset.discretion .field-error")
+        .is_empty());
 
     page.click("export");
     settle().await;
