@@ -1,16 +1,16 @@
 //! The rating calculator in the browser: a Leptos single-page app over the scoring
 //! engine, and the engine exposed to JavaScript as `score(scenario)`.
 
-pub mod actions;
-pub mod branch;
+//!
+//! Layers, each using only those below it: `ui` (the views) over `app` (the reactive
+//! state and every command that changes it) over `persist` (local storage, share
+//! links) over the workbook crate (the scenarios as typed, the library) over the
+//! engine. `words` holds what the user reads; `browser` wraps the page's APIs.
+
+pub mod app;
 pub mod browser;
-pub mod components;
-pub mod frameworks;
-pub mod library;
-pub mod model;
-pub mod share;
-pub mod state;
-pub mod storage;
+pub mod persist;
+pub mod ui;
 pub mod words;
 
 use serde::Serialize;
@@ -19,7 +19,7 @@ use yj_rating_engine::{report, Framework, Scenario};
 
 /// Mounts the calculator on the page's body.
 pub fn start() {
-    leptos::mount::mount_to_body(components::App);
+    leptos::mount::mount_to_body(ui::App);
 }
 
 /// Scores a scenario (an object in the rule book's scenario format) and returns the full

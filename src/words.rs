@@ -376,6 +376,36 @@ pub fn problem_list(err: &yj_rating_engine::Error) -> String {
     format!("{}{more}", problems.join("; "))
 }
 
+/// "the shared scenario" as the start of a sentence.
+pub fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A scenario's name as a file name without extension: lower-case letters, digits and
+/// single hyphens (`scenario` when nothing is left).
+pub fn file_stem(name: &str) -> String {
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let words: Vec<&str> = safe.split('-').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        "scenario".to_owned()
+    } else {
+        words.join("-")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ use web_sys::{
     Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement,
     KeyboardEvent, KeyboardEventInit,
 };
-use yj_rating_app::components::App;
+use yj_rating_app::ui::App;
 
 /// Where the app keeps the scenario library (users' saved work: the key must not move).
 pub const LIBRARY_KEY: &str = "yj-rating.library";

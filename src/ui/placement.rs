@@ -3,7 +3,7 @@
 //! scenario's score (or the range a partial scenario can still reach) marked. The sentence
 //! beside it carries the same facts for screen readers; the picture is hidden from them.
 
-use crate::state::AppState;
+use crate::app::AppState;
 use crate::words;
 use leptos::prelude::*;
 use yj_rating_engine::published;

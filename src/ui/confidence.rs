@@ -3,7 +3,7 @@
 //! never changes a rating. The engine computes every figure (`yj_rating_engine::confidence`);
 //! this view only words them.
 
-use crate::state::AppState;
+use crate::app::AppState;
 use leptos::prelude::*;
 use yj_rating_engine::{confidence, Confidence, ConfidenceLevel, Framework, Standard, StandardResult};
 
@@ -62,7 +62,7 @@ impl Default for ConfidencePreference {
 /// merely unlikely or likely.
 ///
 /// ```
-/// use yj_rating_app::components::chance;
+/// use yj_rating_app::ui::chance;
 /// assert_eq!(chance(0.3437), "34%");
 /// assert_eq!(chance(0.001), "under 1%");
 /// assert_eq!(chance(0.9996), "over 99%");
@@ -173,18 +173,21 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
     let level_id = format!("confidence-level-{slug}");
     let rounding = Memo::new(move |_| state.with_form(|f| f.rounding));
     // One entry per key question: None where it has no figures (not entered, 0 relevant).
-    let figures = Memo::new(move |_| {
-        if !open.get() {
-            return Vec::new();
+    let figures = Memo::new({
+        let framework = framework.clone();
+        move |_| {
+            if !open.get() {
+                return Vec::new();
+            }
+            let level = preference.level.get();
+            let rounding = rounding.get();
+            result.with(|r| {
+                r.key_questions
+                    .iter()
+                    .map(|kq| confidence(&framework, kq.answers, rounding, level))
+                    .collect::<Vec<_>>()
+            })
         }
-        let level = preference.level.get();
-        let rounding = rounding.get();
-        result.with(|r| {
-            r.key_questions
-                .iter()
-                .map(|kq| confidence(framework, kq.answers, rounding, level))
-                .collect::<Vec<_>>()
-        })
     });
     let key_questions = standard.key_questions.clone();
     let rows = {
@@ -243,7 +246,7 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
         }
     };
     let sentences = {
-        let key_questions = standard.key_questions.clone();
+        let (key_questions, framework) = (standard.key_questions.clone(), framework.clone());
         move || {
             figures
                 .get()
@@ -251,7 +254,7 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
                 .zip(&key_questions)
                 .filter_map(|(entry, kq)| {
                     entry.map(
-                        |c| view! { <li>{format!("{}: {}", kq.id, chances_sentence(framework, &c))}</li> },
+                        |c| view! { <li>{format!("{}: {}", kq.id, chances_sentence(&framework, &c))}</li> },
                     )
                 })
                 .collect_view()

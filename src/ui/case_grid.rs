@@ -3,13 +3,13 @@
 //! arrow keys move between cells; a block copied from a spreadsheet pastes in. The counts
 //! come from the engine (`CaseSample::counts`), never from here.
 
+use crate::app::AppState;
 use crate::browser;
-use crate::model::{group_thousands, parse_case_answer, GridColumn, PasteProblem};
-use crate::state::AppState;
 use leptos::ev::{ClipboardEvent, KeyboardEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use yj_rating_engine::{CaseAnswer, Entry, RatedBy, MAX_CASES};
+use yj_rating_workbook::form::{group_thousands, parse_case_answer, CaseText, GridColumn, PasteProblem};
 
 /// How a cell shows an answer (and reads back what is typed over it).
 fn shown(answer: Option<CaseAnswer>) -> &'static str {
@@ -96,8 +96,8 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
         .map(|s| s.id.clone())
         .collect();
     let columns = {
-        let domain = domain.clone();
-        Memo::new(move |_| state.with_form(|f| f.grid_columns(framework, &domain)))
+        let (domain, framework) = (domain.clone(), framework.clone());
+        Memo::new(move |_| state.with_form(|f| f.grid_columns(&framework, &domain)))
     };
     let rows = {
         let domain = domain.clone();
@@ -112,7 +112,7 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
     // Standards whose typed totals entering the whole domain case by case would discard.
     let confirming = RwSignal::new(None::<Vec<String>>);
     let enter_all = {
-        let (domain, ids) = (domain.clone(), case_standards.clone());
+        let (domain, ids, framework) = (domain.clone(), case_standards.clone(), framework.clone());
         move |confirmed: bool| {
             let with_totals: Vec<String> = state.with_form(|f| {
                 framework
@@ -127,36 +127,23 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
                 return;
             }
             confirming.set(None);
-            state.edit(|f| {
-                for id in &ids {
-                    if !f.by_case.contains(id) {
-                        f.enter_by_case(id, &domain);
-                    }
-                }
-                if f.samples.get(&domain).is_none_or(|s| s.cases.is_empty()) {
-                    f.add_case(&domain);
-                }
-            });
+            state.enter_by_case(&ids, &domain);
             typing.set_value(Some((0, 0)));
             focus_cell_soon(domain.clone(), typing);
         }
     };
     let add_case = {
         let domain = domain.clone();
-        move |_| {
-            let mut added = None;
-            state.edit(|f| added = f.add_case(&domain));
-            match added {
-                Some(row) => {
-                    problems.update(|p| p.retain(|problem| problem.cell.is_some()));
-                    typing.set_value(Some((row, 0)));
-                    focus_cell_soon(domain.clone(), typing);
-                }
-                None => problems.set(vec![PasteProblem {
-                    cell: None,
-                    message: format!("A grid holds at most {} cases", group_thousands(MAX_CASES)),
-                }]),
+        move |_| match state.add_case(&domain) {
+            Some(row) => {
+                problems.update(|p| p.retain(|problem| problem.cell.is_some()));
+                typing.set_value(Some((row, 0)));
+                focus_cell_soon(domain.clone(), typing);
             }
+            None => problems.set(vec![PasteProblem {
+                cell: None,
+                message: format!("A grid holds at most {} cases", group_thousands(MAX_CASES)),
+            }]),
         }
     };
     // Answers typed on "Add a case" before the new row is shown (see `Typing`).
@@ -174,7 +161,7 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
             ev.prevent_default();
             let columns = columns.get_untracked();
             if let Some(column) = columns.get(col) {
-                state.edit(|f| f.set_case_answer(&domain, row, column, Some(value)));
+                state.set_case_answer(&domain, row, column, Some(value));
             }
             // Past the row's last cell, focus stays here, as it does from a cell.
             typing.set_value((col + 1 < columns.len()).then_some((row, col + 1)));
@@ -300,7 +287,7 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
                 <div class="table-wrap">
                     <table class="grid" data-testid=format!("grid-{domain}")>
                         <caption class="visually-hidden">{caption.clone()}</caption>
-                        <thead>{header}</thead>
+                        <thead>{header.clone()}</thead>
                         <tbody>
                             {
                                 let (domain, hint_id) = (domain_for_rows.clone(), hint_id.clone());
@@ -374,23 +361,13 @@ fn CaseRow(
     };
     let set_text = {
         let domain = domain.clone();
-        move |note: bool, text: String| {
-            state.edit(|f| {
-                if let Some(case) = f.sample_mut(&domain).cases.get_mut(row) {
-                    if note {
-                        case.note = text;
-                    } else {
-                        case.label = text;
-                    }
-                }
-            })
-        }
+        move |field: CaseText, text: String| state.set_case_text(&domain, row, field, text)
     };
     let (set_label, set_note) = (set_text.clone(), set_text);
     let remove = {
         let domain = domain.clone();
         move |_| {
-            state.edit(|f| f.remove_case(&domain, row));
+            state.remove_case(&domain, row);
             // The rows below move up: problems no longer point at their cells.
             problems.update(|p| p.retain(|problem| problem.cell.is_none()));
             browser::focus(&add_button_id(&domain));
@@ -421,14 +398,14 @@ fn CaseRow(
                     placeholder=placeholder
                     data-testid=format!("case-label-{domain}-{row}")
                     prop:value=move || label.get()
-                    on:input=move |ev| set_label(false, event_target_value(&ev))/>
+                    on:input=move |ev| set_label(CaseText::Reference, event_target_value(&ev))/>
             </th>
             <td>
                 <input type="text" class="case-note" size="14" maxlength="200" autocomplete="off"
                     aria-label=move || format!("Note on {}", name.get())
                     data-testid=format!("case-note-{domain}-{row}")
                     prop:value=move || note.get()
-                    on:input=move |ev| set_note(true, event_target_value(&ev))/>
+                    on:input=move |ev| set_note(CaseText::Note, event_target_value(&ev))/>
             </td>
             {cells}
             <td>
@@ -478,7 +455,7 @@ fn Cell(
                 problems.update(|p| p.retain(|p| !p.is_at(row, &column)));
             }
             if answer.get_untracked() != value {
-                state.edit(|f| f.set_case_answer(&domain, row, &column, value));
+                state.set_case_answer(&domain, row, &column, value);
             }
         }
     };
@@ -560,9 +537,7 @@ fn Cell(
             };
             ev.prevent_default();
             let all = columns.get_untracked();
-            let mut found = Vec::new();
-            state.edit(|f| found = f.paste_cases(&domain, row, col, &all, &text));
-            problems.set(found);
+            problems.set(state.paste_cases(&domain, row, col, &all, &text));
         }
     };
     let testid = format!("cell-{domain}-{row}-{}-{}", column.standard, column.key_question);

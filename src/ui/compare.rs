@@ -3,8 +3,8 @@
 //! a visible "Changed" (never by colour alone) and announced politely, with "Keep
 //! branch" and "Discard branch". The engine finds the differences; this only shows them.
 
+use crate::app::AppState;
 use crate::browser;
-use crate::state::{framework_of, AppState, Notice};
 use crate::words;
 use leptos::prelude::*;
 use yj_rating_engine::compare::{compare, Comparison, Difference};
@@ -14,18 +14,7 @@ use yj_rating_engine::{score, Framework, ScenarioResult, Standard, StandardResul
 #[component]
 pub fn BranchButton() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let branch = move |_| {
-        let original = state.library.with_untracked(|l| l.current().name.clone());
-        let mut name = String::new();
-        state.library.update(|l| {
-            l.branch_current();
-            name = l.current().name.clone();
-        });
-        state.notify(Notice::Info(format!(
-            "Made a what-if copy of \u{201c}{original}\u{201d}, called \u{201c}{name}\u{201d}. Change it freely: \
-             the comparison with the original is shown above the standards."
-        )));
-    };
+    let branch = move |_| state.branch();
     view! {
         <button type="button" class="button" data-testid="branch" on:click=branch>"What-if copy"</button>
     }
@@ -44,9 +33,9 @@ pub fn Comparison() -> impl IntoView {
             if original.form.framework != l.current().form.framework {
                 return None;
             }
-            let framework = framework_of(&original.form);
-            let (scenario, _) = original.form.to_scenario(framework);
-            Some((original.name.clone(), score(framework, &scenario)))
+            let framework = l.framework_of(&original.form);
+            let (scenario, _) = original.form.to_scenario(&framework);
+            Some((original.name.clone(), score(&framework, &scenario)))
         })
     };
     let is_branch = move || {
@@ -61,23 +50,15 @@ pub fn Comparison() -> impl IntoView {
         Some(
             state
                 .result
-                .with(|after| summary_sentence(framework, &compare(framework, &before, after))),
+                .with(|after| summary_sentence(&framework, &compare(&framework, &before, after))),
         )
     };
     let keep = move |_| {
-        let name = state.library.with_untracked(|l| l.current().name.clone());
-        state.library.update(|l| l.keep_branch());
-        state.notify(Notice::Info(format!(
-            "Kept \u{201c}{name}\u{201d} as an ordinary scenario."
-        )));
+        state.keep_branch();
         browser::focus("scenario-select");
     };
     let discard = move |_| {
-        let mut deleted = None;
-        state.library.update(|l| deleted = l.discard_branch());
-        if deleted.is_some() {
-            state.deleted.set(deleted);
-        }
+        state.discard_branch();
         browser::focus("scenario-select");
     };
     let table = move || {
@@ -86,7 +67,7 @@ pub fn Comparison() -> impl IntoView {
         Some(
             state
                 .result
-                .with(|after| table_view(framework, &before, after, &compare(framework, &before, after))),
+                .with(|after| table_view(&framework, &before, after, &compare(&framework, &before, after))),
         )
     };
     let names = move || {
@@ -322,7 +303,7 @@ fn cell(items: Vec<Item>, testid: String) -> impl IntoView {
 }
 
 fn table_view(
-    framework: &'static Framework,
+    framework: &Framework,
     before: &ScenarioResult,
     after: &ScenarioResult,
     c: &Comparison,

@@ -50,6 +50,15 @@ pub struct Form {
     pub samples: BTreeMap<String, CaseSample>,
 }
 
+/// The two texts a case of a grid carries besides its answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseText {
+    /// The case's reference (blank: the grid shows "Case n" as a placeholder).
+    Reference,
+    /// A note about the case.
+    Note,
+}
+
 /// A cell of a case-by-case grid: which case, and which key question of which standard.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct GridColumn {
@@ -292,6 +301,29 @@ impl Form {
             .retain(|path, _| !path.starts_with(&prefix) || path.ends_with(".reason"));
         self.by_case.insert(standard.to_owned());
         self.samples.entry(domain.to_owned()).or_default();
+    }
+
+    /// Enters standards of a domain case by case (those not already), and gives the
+    /// domain's grid a first case if it has none, ready to answer.
+    pub fn enter_all_by_case(&mut self, standards: &[String], domain: &str) {
+        for standard in standards {
+            if !self.by_case.contains(standard) {
+                self.enter_by_case(standard, domain);
+            }
+        }
+        if self.samples.get(domain).is_none_or(|s| s.cases.is_empty()) {
+            self.add_case(domain);
+        }
+    }
+
+    /// Sets a case's reference or note, as typed.
+    pub fn set_case_text(&mut self, domain: &str, row: usize, field: CaseText, text: String) {
+        if let Some(case) = self.sample_mut(domain).cases.get_mut(row) {
+            match field {
+                CaseText::Reference => case.label = text,
+                CaseText::Note => case.note = text,
+            }
+        }
     }
 
     /// Enters a case standard as totals again, keeping the totals its grid gives

@@ -4,11 +4,11 @@
 //! scenario whose grids have that many rows. Every figure and step comes from the
 //! engine's `plan` module; this view only reads the fields and shows them.
 
-use crate::model::parse_count;
-use crate::state::AppState;
+use crate::app::AppState;
 use crate::words;
 use leptos::prelude::*;
 use yj_rating_engine::plan::{self, margins, plan_sample};
+use yj_rating_workbook::form::parse_count;
 
 /// A number field of the planner, its text kept as typed and its message beside it. A
 /// blank field has no message: the figures it feeds simply wait for it.

@@ -3,14 +3,14 @@
 
 use super::case_grid::CaseGrid;
 use super::count_input::{field_id, CountInput};
-use crate::model::{cases_path, count_path, discretion_path, reason_path};
-use crate::state::AppState;
+use crate::app::AppState;
 use crate::words;
 use leptos::prelude::*;
 use yj_rating_engine::{
     DiscretionDirection, DiscretionProblem, Domain, Entry, RatedBy, Rating, Rounding, ScenarioResult,
     Standard, StandardResult,
 };
+use yj_rating_workbook::form::{cases_path, count_path, discretion_path, reason_path};
 
 /// A part of the result for a view built for the current framework. When the scenario
 /// switches to another framework, the views are rebuilt, but their memos may run once
@@ -27,7 +27,7 @@ fn follow<T: Clone + PartialEq + Send + Sync + 'static>(
         .with_untracked(&part)
         .expect("a view's part of the result exists");
     Memo::new(move |previous: Option<&T>| {
-        let same = state.framework.with(|f| std::ptr::eq(f.0, built_for));
+        let same = state.framework.with(|f| std::sync::Arc::ptr_eq(&f.0, &built_for));
         match same.then(|| state.result.with(&part)).flatten() {
             Some(now) => now,
             None => previous.unwrap_or(&initial).clone(),
@@ -125,18 +125,12 @@ fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
         Memo::new(move |_| state.with_form(|f| f.judgements.get(&id).copied()))
     };
     let on_change = {
+        let framework = framework.clone();
         let id = id.clone();
         move |ev| {
             let value = event_target_value(&ev);
             let rating = framework.rating_named(&value);
-            state.edit(|f| match rating {
-                Some(r) => {
-                    f.judgements.insert(id.clone(), r);
-                }
-                None => {
-                    f.judgements.remove(&id);
-                }
-            });
+            state.choose_judgement(&id, rating);
         }
     };
     let questions = standard.questions.clone();
@@ -270,12 +264,7 @@ fn EntryMode(standard: Standard, by_case: Memo<bool>) -> impl IntoView {
                 return;
             }
             confirming.set(false);
-            state.edit(|f| {
-                f.enter_by_case(&id, &domain);
-                if f.samples.get(&domain).is_none_or(|s| s.cases.is_empty()) {
-                    f.add_case(&domain);
-                }
-            });
+            state.enter_by_case(std::slice::from_ref(&id), &domain);
         }
     };
     let to_totals = {
@@ -288,7 +277,7 @@ fn EntryMode(standard: Standard, by_case: Memo<bool>) -> impl IntoView {
                     Some(Entry::Cases(e)) => Some(e.clone()),
                     _ => None,
                 });
-            state.edit(|f| f.enter_as_totals(&id, derived.as_ref()));
+            state.enter_as_totals(&id, derived.as_ref());
         }
     };
     let confirm = to_cases.clone();
@@ -356,7 +345,7 @@ fn KeyQuestionFigures(
             }}
         </td>
         <td class="band">
-            {move || result.with(|r| r.as_ref().and_then(|r| r.band).map(|band| {
+            {let framework = framework.clone(); move || result.with(|r| r.as_ref().and_then(|r| r.band).map(|band| {
                 let changes = r.as_ref().is_some_and(|r| r.rounding_changes_band);
                 let other = match rounding.get() {
                     Rounding::Exact => "Rounded to whole percentages, this would be in another band.",
@@ -373,10 +362,10 @@ fn KeyQuestionFigures(
             {move || result.with(|r| r.as_ref().and_then(|r| r.band.map(|band| (band, r.what_if))).map(|(band, w)| {
                 let now = standard_now.get();
                 let up = w.more_yes_to_rise.zip(band.raised()).map(|(n, next)| {
-                    words::what_if_line(framework, n, "more", next, w.standard_if_rise, now)
+                    words::what_if_line(&framework, n, "more", next, w.standard_if_rise, now)
                 });
                 let down = w.fewer_yes_to_fall.zip(band.lowered()).map(|(n, lower)| {
-                    words::what_if_line(framework, n, "fewer", lower, w.standard_if_fall, now)
+                    words::what_if_line(&framework, n, "fewer", lower, w.standard_if_fall, now)
                 });
                 view! {
                     <ul class="plain">
@@ -411,7 +400,7 @@ fn Flags(standard: Standard, result: Memo<StandardResult>) -> impl IntoView {
             let items = r.flags.iter().map(|flag| view! {
                 <li data-testid=format!("flag-{}-{}", standard.id, flag.kind())>
                     <strong>{words::flag_title(flag)}": "</strong>
-                    {words::flag_reason(framework, &standard, r, flag, &case_name)}
+                    {words::flag_reason(&framework, &standard, r, flag, &case_name)}
                 </li>
             }).collect_view();
             view! {
@@ -445,23 +434,17 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
     let reason_id = field_id(&reason_field);
     let choose = {
         let id = id.clone();
-        move |rating: Option<Rating>| {
-            state.edit(|f| match rating {
-                Some(r) => {
-                    f.discretion.insert(id.clone(), r);
-                }
-                None => {
-                    f.discretion.remove(&id);
-                }
-            })
-        }
+        move |rating: Option<Rating>| state.choose_discretion(&id, rating)
     };
     // Only the options depend on the result, and only through the ratings discretion may
     // give (or a choice entered earlier that no longer applies): the fieldset and the
     // reason box are never rebuilt, so focus and typing are never interrupted.
     let mechanical = Memo::new(move |_| result.with(|r| r.mechanical_rating));
     let allowed = Memo::new(move |_| result.with(StandardResult::allowed_discretion));
-    let not_offered = Memo::new(move |_| result.with(|r| words::discretion_not_offered(framework, r)));
+    let not_offered = Memo::new({
+        let framework = framework.clone();
+        move |_| result.with(|r| words::discretion_not_offered(&framework, r))
+    });
     let not_offered_testid = format!("discretion-not-offered-{id}");
     let awaiting_testid = format!("discretion-awaiting-{id}");
     let leave_reason = {

@@ -1,9 +1,9 @@
 //! Notices: storage problems (with the unreadable data offered for download), results
 //! of imports and share links, and undo after a delete.
 
+use crate::app::{AppState, Notice};
 use crate::browser;
-use crate::state::{AppState, Notice};
-use crate::storage::{self, KeptAside, StorageProblem};
+use crate::persist::storage::{self, KeptAside, StorageProblem};
 use leptos::prelude::*;
 
 #[component]
@@ -14,26 +14,17 @@ pub fn Notices() -> impl IntoView {
             {move || state.deleted.get().map(|deleted| view! {
                 <div class="notice notice-info" data-testid="undo-notice">
                     <p>{format!("Deleted \u{201c}{}\u{201d}.", deleted.scenario.name)}</p>
-                    <button type="button" class="button" data-testid="undo-delete" on:click=move |_| {
-                        if let Some(d) = state.deleted.get_untracked() {
-                            state.library.update(|l| l.restore(d));
-                            state.deleted.set(None);
-                        }
-                    }>"Undo"</button>
+                    <button type="button" class="button" data-testid="undo-delete"
+                        on:click=move |_| state.undo_delete()>"Undo"</button>
                 </div>
             })}
             {move || state.notices.get().into_iter().map(|notice| view! { <NoticeView notice=notice/> }).collect_view()}
-            {move || (state.notices.with(|n| n.iter().filter(|x| dismissible(x)).count()) > 1).then(|| view! {
+            {move || (state.notices.with(|n| n.iter().filter(|x| x.is_message()).count()) > 1).then(|| view! {
                 <button type="button" class="link-button" data-testid="dismiss-all"
-                    on:click=move |_| state.notices.update(|n| n.retain(|x| !dismissible(x)))>"Dismiss all messages"</button>
+                    on:click=move |_| state.dismiss_messages()>"Dismiss all messages"</button>
             })}
         </div>
     }
-}
-
-/// Messages the user may dismiss; storage problems stay until resolved.
-fn dismissible(notice: &Notice) -> bool {
-    matches!(notice, Notice::Info(_) | Notice::Error(_))
 }
 
 #[component]

@@ -3,8 +3,8 @@
 //! Large type for a projector; focus moves to the panel and back to the button on close;
 //! Escape closes it. It follows the counts live while open.
 
+use crate::app::AppState;
 use crate::browser;
-use crate::state::AppState;
 use leptos::prelude::*;
 use yj_rating_engine::explain::explain;
 use yj_rating_engine::Standard;
@@ -42,7 +42,7 @@ pub fn Explain(standard: Standard) -> impl IntoView {
             let explanation = state.scenario.with(|(scenario, _)| {
                 state
                     .result
-                    .with(|result| explain(framework, scenario, result, &id))
+                    .with(|result| explain(&framework, scenario, result, &id))
             });
             explanation.map(|e| {
                 e.steps

@@ -2,12 +2,12 @@
 //! choosing one for a new scenario, converting the scenario to another (after
 //! confirming what would be left out), and importing or removing a framework file.
 
+use crate::app::{AppState, Notice, PendingConversion};
 use crate::browser;
-use crate::frameworks::PendingConversion;
-use crate::state::{AppState, FrameworkRef, Notice};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
+use yj_rating_workbook::SharedFramework;
 
 #[component]
 pub fn FrameworkPanel() -> impl IntoView {
@@ -15,14 +15,14 @@ pub fn FrameworkPanel() -> impl IntoView {
     let known = Memo::new(move |_| {
         state
             .library
-            .with(|l| l.known().into_iter().map(FrameworkRef).collect::<Vec<_>>())
+            .with(|l| l.known().into_iter().map(SharedFramework).collect::<Vec<_>>())
     });
     // The framework chosen in the list; `None` follows the current scenario's.
     let chosen = RwSignal::new(None::<String>);
     let choice = Memo::new(move |_| {
         let current = state.framework.get();
         let id = chosen.get().unwrap_or_else(|| current.id.clone());
-        known.with(|k| k.iter().find(|f| f.id == id).copied().unwrap_or(current))
+        known.with(|k| k.iter().find(|f| f.id == id).cloned().unwrap_or(current))
     });
     let pending = RwSignal::new(None::<PendingConversion>);
     let is_current = move || choice.get() == state.framework.get();
@@ -57,7 +57,7 @@ pub fn FrameworkPanel() -> impl IntoView {
     };
     let confirm = move |_| {
         if let Some(p) = pending.get_untracked() {
-            state.convert_current(p.to);
+            state.convert_current(&p.to);
             chosen.set(None);
         }
         close();
@@ -89,7 +89,7 @@ pub fn FrameworkPanel() -> impl IntoView {
             </div>
             <div class="bar-row buttons" role="group" aria-label="Framework actions">
                 <button type="button" class="button" data-testid="new-under-framework"
-                    on:click=move |_| { state.new_blank_under(choice.get_untracked().0); chosen.set(None); }>
+                    on:click=move |_| { state.new_blank_under(&choice.get_untracked()); chosen.set(None); }>
                     "New blank scenario under it"
                 </button>
                 <button type="button" id="convert-framework" class="button" data-testid="convert-framework"
@@ -103,8 +103,7 @@ pub fn FrameworkPanel() -> impl IntoView {
                     <button type="button" class="button button-warning" data-testid="remove-framework"
                         on:click=move |_| {
                             let id = choice.get_untracked().id.clone();
-                            state.remove_framework(&id);
-                            if state.library.with_untracked(|l| !l.frameworks.iter().any(|f| f.id == id)) {
+                            if state.remove_framework(&id) {
                                 chosen.set(None);
                             }
                         }>

@@ -1,11 +1,11 @@
 //! A count field: typed freely (the text is kept exactly as typed), stepped with the
 //! arrow keys or the buttons, its message shown beside it in the GOV.UK manner.
 
-use crate::model::parse_count;
-use crate::state::AppState;
+use crate::app::AppState;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use yj_rating_engine::MAX_CASES;
+use yj_rating_workbook::form::parse_count;
 
 /// The DOM id of a field, from its path.
 pub fn field_id(path: &str) -> String {

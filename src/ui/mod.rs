@@ -15,8 +15,8 @@ mod scenario_bar;
 mod standard;
 mod summary;
 
+use crate::app::AppState;
 use crate::browser;
-use crate::state::AppState;
 use leptos::prelude::*;
 
 pub use confidence::{chance, ConfidencePreference};
@@ -27,7 +27,7 @@ pub use count_input::field_id;
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
-    state.autosave();
+    crate::app::autosave(state);
     state.open_share_fragment();
     // A share link pasted into this tab's address bar changes only the fragment.
     let handle = window_event_listener(leptos::ev::hashchange, move |_| state.open_share_fragment());

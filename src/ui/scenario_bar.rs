@@ -1,8 +1,8 @@
 //! The scenario controls: switch, rename, new, example, duplicate, delete, import,
 //! export, share, print, rounding and presentation mode.
 
+use crate::app::{AppState, Notice};
 use crate::browser;
-use crate::state::{AppState, Notice};
 use leptos::ev::DragEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -81,7 +81,7 @@ pub fn ScenarioBar() -> impl IntoView {
                     <select id="scenario-select" data-testid="scenario-select"
                         on:change=move |ev| {
                             if let Ok(id) = event_target_value(&ev).parse::<u64>() {
-                                state.library.update(|l| l.select(id));
+                                state.select(id);
                             }
                         }>
                         {move || scenarios.get().into_iter().map(|(id, name)| view! {
@@ -100,7 +100,7 @@ pub fn ScenarioBar() -> impl IntoView {
                         prop:checked=move || rounding.get() == Rounding::WholePercent
                         on:change=move |ev| {
                             let checked = event_target_checked(&ev);
-                            state.edit(|f| f.rounding = if checked { Rounding::WholePercent } else { Rounding::Exact });
+                            state.set_rounding(if checked { Rounding::WholePercent } else { Rounding::Exact });
                         }/>
                     <label for="rounding">"Round to whole percentages before banding"</label>
                 </div>
@@ -108,7 +108,7 @@ pub fn ScenarioBar() -> impl IntoView {
             <div class="bar-row buttons" role="group" aria-label="Scenario actions">
                 <button type="button" class="button" data-testid="new-blank" on:click=move |_| state.new_blank()>"New blank"</button>
                 <button type="button" class="button" data-testid="load-example" on:click=move |_| state.load_example()>"Load Torbay 2021 example"</button>
-                <button type="button" class="button" data-testid="duplicate" on:click=move |_| { state.library.update(|l| { l.duplicate_current(); }); }>"Duplicate"</button>
+                <button type="button" class="button" data-testid="duplicate" on:click=move |_| state.duplicate()>"Duplicate"</button>
                 <super::compare::BranchButton/>
                 <button type="button" class="button button-warning" data-testid="delete" on:click=move |_| state.delete_current()>"Delete"</button>
                 <button type="button" class="button" data-testid="export" on:click=move |_| state.export()>"Export file"</button>

@@ -1,8 +1,8 @@
 //! The GOV.UK-style error summary: every field problem, linked to its field.
 
 use super::count_input::field_id;
+use crate::app::AppState;
 use crate::browser;
-use crate::state::AppState;
 use crate::words;
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 //! The overall result, kept in view while scrolling and announced politely.
 
 use super::standard::RatingBadge;
-use crate::state::AppState;
+use crate::app::AppState;
 use crate::words;
 use leptos::prelude::*;
 

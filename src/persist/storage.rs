@@ -2,9 +2,8 @@
 //! clear notice; stored data that cannot be read is kept aside under another key and
 //! offered for download, never silently wiped.
 
-use crate::library::{Library, StoredLibrary};
 use gloo_storage::{LocalStorage, Storage};
-use yj_rating_engine::Framework;
+use yj_rating_workbook::{Library, StoredLibrary};
 
 /// Where the library is kept.
 pub const KEY: &str = "yj-rating.library";
@@ -71,8 +70,8 @@ fn keep_aside(storage: &web_sys::Storage, content: String, reason: String) -> Ke
 /// Loads the library. Returns it with any problems found, and whether saving may go
 /// ahead (it may not while unreadable data could not be kept aside: saving would
 /// overwrite it).
-pub fn load(frameworks: &[&Framework]) -> (Library, Vec<StorageProblem>, bool) {
-    let fresh = || Library::new(frameworks[0]);
+pub fn load() -> (Library, Vec<StorageProblem>, bool) {
+    let fresh = || Library::new(&yj_rating_workbook::builtins()[0]);
     let Some(storage) = local_storage() else {
         return (fresh(), vec![StorageProblem::Unavailable], false);
     };
@@ -94,7 +93,7 @@ pub fn load(frameworks: &[&Framework]) -> (Library, Vec<StorageProblem>, bool) {
             return (fresh(), problems, safe);
         }
     };
-    let (library, unreadable) = Library::from_stored(stored, frameworks);
+    let (library, unreadable) = stored.into_library();
     let mut safe = true;
     for (scenario, reason) in unreadable {
         let content = serde_json::to_string_pretty(&scenario).unwrap_or_default();
@@ -110,11 +109,11 @@ pub fn load(frameworks: &[&Framework]) -> (Library, Vec<StorageProblem>, bool) {
 }
 
 /// Saves the library.
-pub fn save(library: &Library, frameworks: &[&Framework]) -> Result<(), StorageProblem> {
+pub fn save(library: &Library) -> Result<(), StorageProblem> {
     if storage_object().is_none() {
         return Err(StorageProblem::Unavailable);
     }
-    LocalStorage::set(KEY, library.to_stored(frameworks)).map_err(|err| {
+    LocalStorage::set(KEY, StoredLibrary::from_library(library)).map_err(|err| {
         StorageProblem::SaveFailed(format!(
             "Your latest changes could not be saved in this browser ({err}). Storage may be full: \
              export the scenario to a file to keep it, or delete scenarios you no longer need."
@@ -124,10 +123,10 @@ pub fn save(library: &Library, frameworks: &[&Framework]) -> Result<(), StorageP
 
 /// The library another tab has just saved, if it can be read (if it cannot, this tab
 /// keeps its own: the next start-up keeps the unreadable data aside).
-pub fn load_saved_by_another_tab(frameworks: &[&Framework]) -> Option<Library> {
+pub fn load_saved_by_another_tab() -> Option<Library> {
     let raw = storage_object()?.get_item(KEY).ok()??;
     let stored: StoredLibrary = serde_json::from_str(&raw).ok()?;
-    let (library, unreadable) = Library::from_stored(stored, frameworks);
+    let (library, unreadable) = stored.into_library();
     unreadable.is_empty().then_some(library)
 }
 

@@ -1,0 +1,64 @@
+//! Autosave: the library is written to local storage after every change, and what
+//! other tabs save is adopted.
+
+use super::AppState;
+use crate::persist::storage;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Autosaves after every change of the library.
+///
+/// The save waits for a zero-delay timer, so serialising the library never holds up
+/// the result of a keystroke, and a burst of changes saves once; it is flushed when
+/// the page is hidden or left, so closing the tab loses nothing.
+///
+/// It also keeps up with what other tabs save: each tab saves every edit as soon as it
+/// is idle, so adopting theirs loses nothing of ours, while writing ours over theirs
+/// would. (An edit of ours still waiting for its timer when theirs arrives gives way.)
+pub fn autosave(state: AppState) {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let cancel = move || {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+            pending.set_value(None);
+        }
+    };
+    Effect::new(move |_| {
+        state.library.track();
+        if !state.saving_allowed.get() || state.adopting.get_value() {
+            state.adopting.set_value(false);
+            return;
+        }
+        if pending.with_value(Option::is_none) {
+            let save = move || {
+                pending.set_value(None);
+                state.save_now();
+            };
+            pending.set_value(set_timeout_with_handle(save, Duration::ZERO).ok());
+        }
+    });
+    let flush = move || {
+        if pending.with_value(Option::is_some) {
+            cancel();
+            state.save_now();
+        }
+    };
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    // `visibilitychange` is fired at the document and bubbles to the window.
+    let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| flush());
+    let on_storage = window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().as_deref() != Some(storage::KEY) {
+            return;
+        }
+        if let Some(theirs) = storage::load_saved_by_another_tab() {
+            cancel();
+            state.adopt(theirs);
+        }
+    });
+    on_cleanup(move || {
+        flush();
+        on_hide.remove();
+        on_hidden.remove();
+        on_storage.remove();
+    });
+}

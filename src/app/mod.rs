@@ -1,0 +1,8 @@
+//! The app's reactive state and its commands: the layer between the views (`ui`) and
+//! the model (the workbook crate) with its storage (`persist`).
+
+mod autosave;
+mod state;
+
+pub use autosave::autosave;
+pub use state::{AppState, Notice, PendingConversion, TORBAY_EXAMPLE};

@@ -1,0 +1,677 @@
+//! The app's state, shared through context: the scenario library (the only thing the
+//! user edits) and what is derived from it, and every command that changes it. Views
+//! read the library and call these commands; none writes it. Each command applies a
+//! change the workbook defines (and tests natively) and says what happened.
+
+use crate::browser;
+use crate::persist::share;
+use crate::persist::storage::{self, StorageProblem};
+use crate::words;
+use leptos::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+use yj_rating_engine::{
+    csv, plan, score, CaseAnswer, DiscretionProblem, Framework, Rating, Rounding, Scenario, ScenarioResult,
+};
+use yj_rating_workbook::form::{discretion_path, CaseText, GridColumn, PasteProblem};
+use yj_rating_workbook::{Deleted, Form, FrameworkImport, Library, SharedFramework};
+
+/// The Torbay 2021 worked example of the rule book.
+pub const TORBAY_EXAMPLE: &str = include_str!("../../examples/torbay-2021.json");
+
+/// A message for the user, shown in the notices area.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Storage(StorageProblem),
+    Info(String),
+    Error(String),
+}
+
+/// A conversion waiting for the user to confirm it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingConversion {
+    pub to: Arc<Framework>,
+    pub dropped: Vec<String>,
+}
+
+/// Shared state, `Copy` so closures can take it freely.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The library, to read: it changes only through the commands below.
+    pub library: ReadSignal<Library>,
+    write_library: WriteSignal<Library>,
+    pub framework: Memo<SharedFramework>,
+    /// The scenario the form makes, and messages for fields that cannot be read.
+    pub scenario: Memo<(Scenario, BTreeMap<String, String>)>,
+    pub result: Memo<ScenarioResult>,
+    /// Every field message by path: unreadable text, and the engine's problems.
+    pub errors: Memo<BTreeMap<String, String>>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub deleted: RwSignal<Option<Deleted>>,
+    pub presentation: RwSignal<bool>,
+    /// Whether autosave may write (not while unreadable data could not be kept aside).
+    pub saving_allowed: RwSignal<bool>,
+    /// Standards whose missing discretion reason is reported: once the reason box is left,
+    /// and all of them once a file or link is asked for. Until then a band chosen without
+    /// a reason is said quietly, not as an error.
+    pub reasons_due: RwSignal<BTreeSet<String>>,
+    /// Set while adopting what another tab saved, so it is not written straight back.
+    pub(crate) adopting: StoredValue<bool>,
+}
+
+impl AppState {
+    /// Loads the library from storage and derives everything from it.
+    pub fn load() -> AppState {
+        let (library, problems, saving_allowed) = storage::load();
+        let (library, write_library) = signal(library);
+        let framework =
+            Memo::new(move |_| SharedFramework(library.with(|l| l.framework_of(&l.current().form))));
+        let scenario =
+            Memo::new(move |_| framework.with(|f| library.with(|l| l.current().form.to_scenario(f))));
+        let result = Memo::new(move |_| framework.with(|f| scenario.with(|(s, _)| score(f, s))));
+        let reasons_due = RwSignal::new(BTreeSet::new());
+        let errors = Memo::new(move |_| field_errors(framework, scenario, result, reasons_due));
+        AppState {
+            library,
+            write_library,
+            framework,
+            scenario,
+            result,
+            errors,
+            notices: RwSignal::new(problems.into_iter().map(Notice::Storage).collect()),
+            deleted: RwSignal::new(None),
+            presentation: RwSignal::new(false),
+            saving_allowed: RwSignal::new(saving_allowed),
+            reasons_due,
+            adopting: StoredValue::new(false),
+        }
+    }
+
+    /// The current framework, untracked: for views built once per framework.
+    pub fn framework_now(&self) -> Arc<Framework> {
+        self.framework.get_untracked().0
+    }
+
+    /// Reads the current scenario's form where it lies (tracked): a memo over it would
+    /// copy every typed text on every keystroke.
+    pub fn with_form<T>(&self, read: impl FnOnce(&Form) -> T) -> T {
+        self.library.with(|l| read(&l.current().form))
+    }
+
+    /// A reactive read of one text field.
+    pub fn text(&self, path: String) -> Memo<String> {
+        let state = *self;
+        Memo::new(move |_| state.with_form(|f| f.text(&path).to_owned()))
+    }
+
+    /// A reactive read of one field's message.
+    pub fn error(&self, path: String) -> Memo<Option<String>> {
+        let errors = self.errors;
+        Memo::new(move |_| errors.with(|e| e.get(&path).cloned()))
+    }
+
+    /// Changes the library (every command goes through here, so autosave sees it).
+    pub(crate) fn change<T>(&self, change: impl FnOnce(&mut Library) -> T) -> T {
+        let mut out = None;
+        self.write_library.update(|l| out = Some(change(l)));
+        out.expect("the library signal is alive while the app is mounted")
+    }
+
+    /// Changes the current scenario's form.
+    fn edit<T>(&self, change: impl FnOnce(&mut Form) -> T) -> T {
+        self.change(|l| change(&mut l.current_mut().form))
+    }
+
+    /// Replaces the whole library with what another tab saved, keeping our scenario
+    /// current.
+    pub(crate) fn adopt(&self, mut theirs: Library) {
+        theirs.select(self.library.with_untracked(|l| l.current));
+        self.adopting.set_value(true);
+        self.write_library.set(theirs);
+    }
+
+    // ---- Typing into the form ----
+
+    /// Sets a text field of the current form.
+    pub fn set_text(&self, path: &str, text: String) {
+        if self
+            .library
+            .with_untracked(|l| l.current().form.text(path) != text)
+        {
+            self.edit(|f| f.set_text(path, text));
+        }
+    }
+
+    /// Chooses a judgement standard's rating (`None`: not rated yet).
+    pub fn choose_judgement(&self, standard: &str, rating: Option<Rating>) {
+        self.edit(|f| match rating {
+            Some(rating) => f.judgements.insert(standard.to_owned(), rating),
+            None => f.judgements.remove(standard),
+        });
+    }
+
+    /// Chooses a standard's rating by discretion (`None`: the mechanical rating stands).
+    pub fn choose_discretion(&self, standard: &str, rating: Option<Rating>) {
+        self.edit(|f| match rating {
+            Some(rating) => f.discretion.insert(standard.to_owned(), rating),
+            None => f.discretion.remove(standard),
+        });
+    }
+
+    /// Sets whether percentages are rounded to whole numbers before banding.
+    pub fn set_rounding(&self, rounding: Rounding) {
+        self.edit(|f| f.rounding = rounding);
+    }
+
+    /// Enters standards of a domain case by case, in the domain's grid (given a first
+    /// case if it has none).
+    pub fn enter_by_case(&self, standards: &[String], domain: &str) {
+        self.edit(|f| f.enter_all_by_case(standards, domain));
+    }
+
+    /// Enters a case standard as totals again, starting from what the grid gave.
+    pub fn enter_as_totals(&self, standard: &str, derived: Option<&yj_rating_engine::CaseEntry>) {
+        self.edit(|f| f.enter_as_totals(standard, derived));
+    }
+
+    /// Adds a blank case to a domain's grid; its row, if the grid had room.
+    pub fn add_case(&self, domain: &str) -> Option<usize> {
+        self.edit(|f| f.add_case(domain))
+    }
+
+    /// Removes a case from a domain's grid.
+    pub fn remove_case(&self, domain: &str, row: usize) {
+        self.edit(|f| f.remove_case(domain, row));
+    }
+
+    /// Sets a case's reference or note.
+    pub fn set_case_text(&self, domain: &str, row: usize, field: CaseText, text: String) {
+        self.edit(|f| f.set_case_text(domain, row, field, text));
+    }
+
+    /// Answers one cell of a domain's grid (`None`: blank).
+    pub fn set_case_answer(&self, domain: &str, row: usize, column: &GridColumn, answer: Option<CaseAnswer>) {
+        self.edit(|f| f.set_case_answer(domain, row, column, answer));
+    }
+
+    /// Pastes text from a spreadsheet into a domain's grid from a cell; what could not
+    /// be read.
+    pub fn paste_cases(
+        &self,
+        domain: &str,
+        row: usize,
+        column: usize,
+        columns: &[GridColumn],
+        text: &str,
+    ) -> Vec<PasteProblem> {
+        self.edit(|f| f.paste_cases(domain, row, column, columns, text))
+    }
+
+    // ---- Scenarios ----
+
+    /// Makes a scenario current.
+    pub fn select(&self, id: u64) {
+        self.change(|l| l.select(id));
+    }
+
+    /// Renames the current scenario (its name is also its title in exported files).
+    pub fn rename(&self, name: String) {
+        if self
+            .library
+            .with_untracked(|l| l.current().name.trim() != name.trim())
+        {
+            self.change(|l| l.rename_current(&name));
+        }
+    }
+
+    /// Starts a blank scenario under the current scenario's framework (another
+    /// framework is chosen in the framework panel).
+    pub fn new_blank(&self) {
+        self.new_blank_under(&self.framework_now());
+    }
+
+    /// Starts a blank scenario under a framework.
+    pub fn new_blank_under(&self, framework: &Framework) {
+        self.change(|l| l.add_titled("Scenario 1", Form::blank(framework)));
+    }
+
+    /// Copies the current scenario under a new name and makes the copy current.
+    pub fn duplicate(&self) {
+        self.change(Library::duplicate_current);
+    }
+
+    /// Deletes the current scenario, keeping it for undo. Deleting the last one leaves a
+    /// blank one under the framework in use, as "New blank" does.
+    pub fn delete_current(&self) {
+        let deleted = self.change(Library::delete_current);
+        self.deleted.set(Some(deleted));
+    }
+
+    /// Brings back the scenario deleted last.
+    pub fn undo_delete(&self) {
+        if let Some(deleted) = self.deleted.get_untracked() {
+            self.change(|l| l.restore(deleted));
+            self.deleted.set(None);
+        }
+    }
+
+    /// Branches a what-if copy from the current scenario.
+    pub fn branch(&self) {
+        let original = self.library.with_untracked(|l| l.current().name.clone());
+        let name = self.change(|l| {
+            l.branch_current();
+            l.current().name.clone()
+        });
+        self.notify(Notice::Info(format!(
+            "Made a what-if copy of \u{201c}{original}\u{201d}, called \u{201c}{name}\u{201d}. Change it freely: \
+             the comparison with the original is shown above the standards."
+        )));
+    }
+
+    /// Keeps the current what-if branch as an ordinary scenario.
+    pub fn keep_branch(&self) {
+        let name = self.library.with_untracked(|l| l.current().name.clone());
+        self.change(Library::keep_branch);
+        self.notify(Notice::Info(format!(
+            "Kept \u{201c}{name}\u{201d} as an ordinary scenario."
+        )));
+    }
+
+    /// Discards the current what-if branch (with undo) and returns to its original.
+    pub fn discard_branch(&self) {
+        if let Some(deleted) = self.change(Library::discard_branch) {
+            self.deleted.set(Some(deleted));
+        }
+    }
+
+    /// Opens a scenario file's text as a new scenario (never replacing one). The file
+    /// must be valid as the rule book says; the app never writes one that is not.
+    /// `source` names where it came from, in lower case, for messages.
+    pub fn open_scenario_text(&self, text: &str, source: &str, name_suffix: &str) -> bool {
+        match self.change(|l| l.open_scenario(text, name_suffix)) {
+            Ok(opened) => {
+                let added = opened
+                    .added_framework
+                    .map(|f| format!(" Its framework, \u{201c}{}\u{201d}, was added.", f.name))
+                    .unwrap_or_default();
+                self.notify(Notice::Info(format!(
+                    "Opened {source} as a new scenario, \u{201c}{}\u{201d}. Your other scenarios are unchanged.{added}",
+                    opened.name
+                )));
+                true
+            }
+            Err(err) => {
+                self.notify(Notice::Error(format!(
+                    "{} could not be opened as a scenario: {}.",
+                    words::sentence_case(source),
+                    words::problem_list(&err)
+                )));
+                false
+            }
+        }
+    }
+
+    /// Opens the worked example as a new scenario.
+    pub fn load_example(&self) {
+        self.open_scenario_text(TORBAY_EXAMPLE, "the Torbay 2021 example", "");
+    }
+
+    /// Starts a new scenario to record a planned sample: domain two's grid with `court`
+    /// blank cases and domain three's with `out_of_court`, under the current scenario's
+    /// framework. Returns whether it was started.
+    pub fn record_sample(&self, court: u32, out_of_court: u32) -> bool {
+        let framework = self.framework_now();
+        let samples = [
+            (plan::COURT_DOMAIN, court),
+            (plan::OUT_OF_COURT_DOMAIN, out_of_court),
+        ];
+        let Some(form) = Form::planned_sample(&framework, &samples) else {
+            self.notify(Notice::Error(format!(
+                "The plan cannot be recorded under \u{201c}{}\u{201d}: it has no domains {} and {} rated from cases. \
+                 Start a scenario under a youth framework first.",
+                framework.name,
+                plan::COURT_DOMAIN,
+                plan::OUT_OF_COURT_DOMAIN
+            )));
+            return false;
+        };
+        let base = format!("Sample plan: {court} court, {out_of_court} out-of-court");
+        let name = self.change(|l| l.add_titled(&base, form));
+        self.notify(Notice::Info(format!(
+            "Started \u{201c}{name}\u{201d}, entered case by case: {court} rows in domain {}'s grid and {out_of_court} in \
+             domain {}'s, one per case to record. Your other scenarios are unchanged.",
+            plan::COURT_DOMAIN,
+            plan::OUT_OF_COURT_DOMAIN
+        )));
+        true
+    }
+
+    // ---- Frameworks ----
+
+    /// Imports a framework file's text; returns the id of the framework now available.
+    /// `source` names it for messages, e.g. "\u{201c}themes.json\u{201d}".
+    pub fn import_framework_text(&self, text: &str, source: &str) -> Option<String> {
+        let refused = |reason: String| {
+            Notice::Error(format!(
+                "{source} could not be imported as a framework: {reason}."
+            ))
+        };
+        let framework = match Framework::from_json_str(text) {
+            Ok(framework) => framework,
+            Err(err) => {
+                self.notify(refused(words::problem_list(&err)));
+                return None;
+            }
+        };
+        let (notice, available) = match self.change(|l| l.import_framework(framework)) {
+            FrameworkImport::Added(f) => (
+                Notice::Info(format!(
+                    "Imported the framework \u{201c}{}\u{201d}. Start a scenario under it, or convert this one to it, below.",
+                    f.name
+                )),
+                Some(f.id.clone()),
+            ),
+            FrameworkImport::AlreadyAvailable(f) => (
+                Notice::Info(format!(
+                    "\u{201c}{}\u{201d} ({}) is already available: choose it below.",
+                    f.name, f.id
+                )),
+                Some(f.id.clone()),
+            ),
+            FrameworkImport::IdOfBuiltin(id) => (
+                refused(format!(
+                    "its id \u{201c}{id}\u{201d} is the id of a built-in framework: give it another id"
+                )),
+                None,
+            ),
+            FrameworkImport::IdTaken(id) => (
+                refused(format!(
+                    "a different framework with the id \u{201c}{id}\u{201d} is already imported: remove that one first, \
+                     or give this one another id"
+                )),
+                None,
+            ),
+        };
+        self.notify(notice);
+        available
+    }
+
+    /// Removes an imported framework, unless a scenario uses it; whether it was removed.
+    pub fn remove_framework(&self, id: &str) -> bool {
+        match self.change(|l| l.remove_framework(id)) {
+            Ok(()) => {
+                self.notify(Notice::Info(format!(
+                    "Removed the framework \u{201c}{id}\u{201d}. Import its file again to bring it back."
+                )));
+                true
+            }
+            Err(users) => {
+                let names: Vec<String> = users.iter().map(|n| format!("\u{201c}{n}\u{201d}")).collect();
+                self.notify(Notice::Error(format!(
+                    "The framework \u{201c}{id}\u{201d} cannot be removed while scenarios use it: {}. Convert or delete \
+                     them first.",
+                    names.join(", ")
+                )));
+                false
+            }
+        }
+    }
+
+    /// What converting the current scenario to `to` would drop, for the user to confirm.
+    pub fn prepare_conversion(&self, to: Arc<Framework>) -> PendingConversion {
+        let dropped = self.library.with_untracked(|l| l.conversion_drops(&to));
+        PendingConversion { to, dropped }
+    }
+
+    /// Converts the current scenario to another framework as a new scenario, leaving
+    /// the original as it was (so nothing is lost, even what is dropped).
+    pub fn convert_current(&self, to: &Framework) {
+        let converted = self.change(|l| l.convert_current(to));
+        let note = match converted.dropped {
+            0 => "nothing was dropped".to_owned(),
+            1 => "1 entry was left out".to_owned(),
+            n => format!("{n} entries were left out"),
+        };
+        self.notify(Notice::Info(format!(
+            "Converted to {} as a new scenario, \u{201c}{}\u{201d} ({note}). The original is unchanged.",
+            to.name, converted.name
+        )));
+    }
+
+    // ---- Files and links ----
+
+    /// The current scenario as a scenario file.
+    pub fn scenario_file(&self) -> String {
+        self.scenario_to_write()
+            .to_json_string_with(&self.framework_now())
+    }
+
+    /// The current scenario as files and links carry it: its name is its title, so one
+    /// never renamed still comes back under its name.
+    fn scenario_to_write(&self) -> Scenario {
+        let mut scenario = self.scenario.with_untracked(|(scenario, _)| scenario.clone());
+        scenario.title = self.library.with_untracked(|l| l.current().name.clone());
+        scenario
+    }
+
+    /// Whether the current scenario can be written as a file; says why not if not.
+    fn ready_to_write(&self, what: &str) -> bool {
+        self.all_reasons_due();
+        let framework = self.framework_now();
+        let half = self
+            .library
+            .with_untracked(|l| l.current().form.half_entered(&framework));
+        if !half.is_empty() {
+            let fields: Vec<String> = half
+                .iter()
+                .map(|path| words::field_label(&framework, path))
+                .collect();
+            self.notify(Notice::Error(format!(
+                "Fill in or clear {} before {what}: a scenario file cannot hold a key question with only one \
+                 of its two counts. Your work stays saved in this browser.",
+                fields.join("; ")
+            )));
+            return false;
+        }
+        let problems = self.errors.with_untracked(|e| e.len());
+        if problems > 0 {
+            let s = if problems == 1 { "" } else { "s" };
+            self.notify(Notice::Error(format!(
+                "Correct the {problems} problem{s} listed at the top before {what}: a scenario file cannot \
+                 hold them. Your work stays saved in this browser."
+            )));
+        }
+        problems == 0
+    }
+
+    /// Downloads the current scenario as a file.
+    pub fn export(&self) {
+        if !self.ready_to_write("exporting") {
+            return;
+        }
+        let filename = format!("{}.json", self.file_stem());
+        if let Err(e) = browser::download(&filename, "application/json", &self.scenario_file()) {
+            self.notify(Notice::Error(format!("The export failed: {e}")));
+        }
+    }
+
+    /// The current scenario's scored result as CSV (every key-question count and result).
+    pub fn scenario_csv(&self) -> String {
+        let framework = self.framework_now();
+        self.scenario.with_untracked(|(scenario, _)| {
+            self.result
+                .with_untracked(|result| csv::to_csv(&framework, scenario, result))
+        })
+    }
+
+    /// Downloads the current scenario's counts and results as `<scenario name>.csv`.
+    /// Like the file export, it waits until the problems listed at the top are
+    /// corrected, so the spreadsheet always holds what was typed.
+    pub fn export_csv(&self) {
+        if !self.ready_to_write("exporting CSV") {
+            return;
+        }
+        let filename = format!("{}.csv", self.file_stem());
+        if let Err(e) = browser::download(&filename, "text/csv;charset=utf-8", &self.scenario_csv()) {
+            self.notify(Notice::Error(format!("The CSV export failed: {e}")));
+        }
+    }
+
+    /// The current scenario's name as a file name without extension.
+    fn file_stem(&self) -> String {
+        self.library
+            .with_untracked(|l| words::file_stem(&l.current().name))
+    }
+
+    /// The share link of the current scenario, if it can be written as a file.
+    pub fn share_link(&self) -> Option<String> {
+        if !self.ready_to_write("sharing") {
+            return None;
+        }
+        let value = self.scenario_to_write().to_value_with(&self.framework_now());
+        let compact = serde_json::to_string(&value).unwrap_or_default();
+        Some(format!(
+            "{}{}",
+            browser::address_without_hash(),
+            share::fragment(&compact)
+        ))
+    }
+
+    /// Opens a share link in the page's address, if there is one, then removes it from
+    /// the address so a reload does not open it again.
+    pub fn open_share_fragment(&self) {
+        let hash = browser::location_hash();
+        match share::from_fragment(&hash) {
+            None => {}
+            Some(Ok(text)) => {
+                self.open_scenario_text(&text, "the shared scenario", " (shared)");
+                browser::clear_hash();
+            }
+            Some(Err(message)) => {
+                self.notify(Notice::Error(message));
+                browser::clear_hash();
+            }
+        }
+    }
+
+    // ---- Discretion reasons ----
+
+    /// Reports a missing discretion reason for `standard` from now on (its reason box
+    /// was left).
+    pub fn reason_due(&self, standard: &str) {
+        if !self.reasons_due.with_untracked(|due| due.contains(standard)) {
+            self.reasons_due.update(|due| {
+                due.insert(standard.to_owned());
+            });
+        }
+    }
+
+    /// Reports every discretion reason missing now (a file or link was asked for);
+    /// discretion chosen later is still said quietly until its reason box is left.
+    pub fn all_reasons_due(&self) {
+        let framework = self.framework_now();
+        let missing: Vec<String> = self
+            .result
+            .with_untracked(|r| missing_reasons(&framework, r).map(str::to_owned).collect());
+        if !missing.is_empty() {
+            self.reasons_due.update(|due| due.extend(missing));
+        }
+    }
+
+    // ---- Notices and saving ----
+
+    /// Shows a notice. Notices stack in one area without piling up: a message replaces the earlier ones
+    /// of its kind (the latest import or share result is what matters), while storage
+    /// problems stay until they are resolved.
+    pub fn notify(&self, notice: Notice) {
+        self.notices.update(|n| {
+            n.retain(|old| *old != notice && !same_kind_of_message(old, &notice));
+            n.push(notice);
+        });
+    }
+
+    /// Dismisses every message the user may dismiss (storage problems stay).
+    pub fn dismiss_messages(&self) {
+        self.notices.update(|n| n.retain(|x| !x.is_message()));
+    }
+
+    /// Saves the library now, reporting a failed save (and clearing an earlier one).
+    /// (Nothing happens once the app is unmounted and its state disposed.)
+    pub fn save_now(&self) {
+        let Some(saved) = self.library.try_with_untracked(storage::save) else {
+            return;
+        };
+        self.notices.try_update(|notices| {
+            notices.retain(|n| !matches!(n, Notice::Storage(StorageProblem::SaveFailed(_))));
+            if let Err(problem) = saved {
+                notices.retain(|n| *n != Notice::Storage(problem.clone()));
+                notices.push(Notice::Storage(problem));
+            }
+        });
+    }
+}
+
+impl Notice {
+    /// A message the user may dismiss; storage problems stay until resolved.
+    pub fn is_message(&self) -> bool {
+        matches!(self, Notice::Info(_) | Notice::Error(_))
+    }
+}
+
+/// Every field message by path: text that cannot be read, and the engine's problems
+/// (a discretion reason not yet due is said quietly elsewhere, not here).
+fn field_errors(
+    framework: Memo<SharedFramework>,
+    scenario: Memo<(Scenario, BTreeMap<String, String>)>,
+    result: Memo<ScenarioResult>,
+    reasons_due: RwSignal<BTreeSet<String>>,
+) -> BTreeMap<String, String> {
+    framework.with(|framework| {
+        scenario.with(|(s, unreadable)| {
+            let mut errors = unreadable.clone();
+            let (problems, awaiting) = result.with(|r| {
+                let awaiting = reasons_due.with(|due| awaiting_reason(framework, r, due));
+                (s.problems_given(framework, r), awaiting)
+            });
+            for problem in problems.into_iter().filter(|p| !awaiting.contains(&p.path)) {
+                errors.entry(problem.path).or_insert(problem.message);
+            }
+            errors
+        })
+    })
+}
+
+/// The standards whose discretion waits only for its reason.
+fn missing_reasons<'a>(
+    framework: &'a Framework,
+    result: &'a ScenarioResult,
+) -> impl Iterator<Item = &'a str> {
+    framework
+        .standards
+        .iter()
+        .zip(&result.standards)
+        .filter(|(_, outcome)| outcome.discretion_problem == Some(DiscretionProblem::NoReason))
+        .map(|(standard, _)| standard.id.as_str())
+}
+
+/// The discretion paths whose only problem is a reason not yet typed, for standards whose
+/// reason is not yet due: chosen a moment ago, not an error yet.
+fn awaiting_reason(
+    framework: &Framework,
+    result: &ScenarioResult,
+    due: &BTreeSet<String>,
+) -> BTreeSet<String> {
+    missing_reasons(framework, result)
+        .filter(|id| !due.contains(*id))
+        .map(discretion_path)
+        .collect()
+}
+
+/// Whether two notices are messages of the same kind (information, or an error), the
+/// later replacing the earlier.
+fn same_kind_of_message(old: &Notice, new: &Notice) -> bool {
+    matches!(
+        (old, new),
+        (Notice::Info(_), Notice::Info(_)) | (Notice::Error(_), Notice::Error(_))
+    )
+}
