@@ -285,6 +285,14 @@ impl Framework {
 
     /// [`Framework::from_value`] for a framework found at `path` in a larger document:
     /// every problem's path starts with it.
+    ///
+    /// Why this reader uses serde's derive while the scenario reader walks the JSON value
+    /// by hand: a framework file stands alone, with one fixed shape, so the derive (with
+    /// `deny_unknown_fields`, paths from `serde_path_to_error`) reads its structure,
+    /// stopping at the first problem, and [`Framework::validate`] then reports every rule
+    /// broken; the same derive writes it. A scenario's fields depend on the framework it
+    /// names and on its version, and its reader reports every problem at once, so it
+    /// cannot be a derive. Both start from the one strict JSON reader, `parse_json`.
     pub(crate) fn from_value_at(value: &serde_json::Value, path: &str) -> Result<Framework, Error> {
         let framework: Framework = serde_path_to_error::deserialize(value).map_err(|err| {
             let segments: Vec<String> = err
