@@ -20,7 +20,9 @@ use crate::score::{
     Direction, DiscretionDirection, DiscretionProblem, Flag, KeyQuestionResult, OneCaseChange,
     StandardResult, StandardStatus,
 };
-use crate::words::{self, and_list, flag_points, flag_short_name, plural, scale_end, tenths};
+use crate::words::{
+    self, and_list, flag_points, flag_short_name, has_relevant_cases, plural, scale_end, tenths,
+};
 use crate::{
     CaseEntry, CaseSample, Entry, Framework, Percentage, RatedBy, Rating, Rounding, Scenario, ScenarioResult,
     Standard,
@@ -429,6 +431,7 @@ impl Words<'_> {
         )
     }
 
+    /// Each flag that fires (rule 1.3), or why none does.
     fn flag_steps(
         &self,
         outcome: &StandardResult,
@@ -436,88 +439,100 @@ impl Words<'_> {
         sample: Option<&CaseSample>,
         steps: &mut Vec<Step>,
     ) {
-        let rules = self.framework.discretion;
         for flag in &outcome.flags {
-            let text = match flag {
-                Flag::NearBoundary {
-                    key_question,
-                    boundary,
-                    distance_tenths,
-                    direction,
-                } => {
-                    let p = outcome.key_questions[*key_question]
-                        .percentage
-                        .map(|p| p.to_string())
-                        .unwrap_or_default();
-                    let side = match direction {
-                        DiscretionDirection::Up => "It is below the boundary, so it points up",
-                        DiscretionDirection::Down => "It is at or above the boundary, so it points down",
-                    };
-                    format!(
-                        "Flag, near a boundary: the lowest percentage, {p} ({}), is {} points from the {boundary}% \
-                         boundary, within {} points. {side}.",
-                        self.kq(*key_question),
-                        tenths(*distance_tenths),
-                        rules.near_boundary_points
-                    )
-                }
-                Flag::OneCase { changes } => {
-                    let each: Vec<String> = changes
-                        .iter()
-                        .map(|c| self.one_case_change(outcome, c, sample))
-                        .collect();
-                    format!(
-                        "Flag, one case would change it: a differing judgement in one case would change the \
-                         rating from {}: {}. {}.",
-                        self.label(mechanical),
-                        each.join("; or "),
-                        flag_points(&flag.directions())
-                    )
-                }
-                Flag::SmallSample { key_questions } => {
-                    let each: Vec<String> = key_questions
-                        .iter()
-                        .map(|(kq, relevant)| {
-                            format!(
-                                "{} has {relevant} relevant case{}",
-                                self.kq(*kq),
-                                plural(*relevant)
-                            )
-                        })
-                        .collect();
-                    format!(
-                        "Flag, small sample: the rating rests on a sample of {} or fewer cases: {}. It points \
-                         either way.",
-                        rules.small_sample_cases,
-                        and_list(&each)
-                    )
-                }
-            };
+            let text = self.flag(flag, outcome, mechanical, sample);
             steps.push(step(RULE_FLAGS, Topic::Flag(flag.clone()), text));
         }
         if outcome.flags.is_empty() {
-            let lowest = outcome
-                .key_questions
-                .iter()
-                .enumerate()
-                .filter(|(_, kq)| kq.driver)
-                .find_map(|(i, kq)| kq.percentage.map(|p| format!("{p} ({})", self.kq(i))))
-                .unwrap_or_default();
-            let boundaries: Vec<String> = self.framework.boundaries().map(|b| format!("{b}%")).collect();
-            steps.push(step(
-                RULE_FLAGS,
-                Topic::NoFlags,
-                format!(
-                    "No discretion flag fires: the lowest percentage, {lowest}, is more than {} points from \
-                     every boundary ({}); no single answer, one more or one fewer Yes, would change the rating; \
-                     and every key question that drives it has more than {} relevant cases. Without a flag, \
-                     discretion is not available.",
-                    rules.near_boundary_points,
-                    and_list(&boundaries),
-                    rules.small_sample_cases
-                ),
-            ));
+            steps.push(self.no_flags(outcome));
         }
+    }
+
+    /// A flag that fires, with its figures and the way it points: "Flag, near a boundary:
+    /// the lowest percentage, 64.5% (desistance), is 0.5 points from the 65% boundary, ...".
+    fn flag(
+        &self,
+        flag: &Flag,
+        outcome: &StandardResult,
+        mechanical: Rating,
+        sample: Option<&CaseSample>,
+    ) -> String {
+        let rules = self.framework.discretion;
+        match flag {
+            Flag::NearBoundary {
+                key_question,
+                boundary,
+                distance_tenths,
+                direction,
+            } => {
+                let p = outcome.key_questions[*key_question]
+                    .percentage
+                    .map(|p| p.to_string())
+                    .unwrap_or_default();
+                let side = match direction {
+                    DiscretionDirection::Up => "It is below the boundary, so it points up",
+                    DiscretionDirection::Down => "It is at or above the boundary, so it points down",
+                };
+                format!(
+                    "Flag, near a boundary: the lowest percentage, {p} ({}), is {} points from the {boundary}% \
+                     boundary, within {} points. {side}.",
+                    self.kq(*key_question),
+                    tenths(*distance_tenths),
+                    rules.near_boundary_points
+                )
+            }
+            Flag::OneCase { changes } => {
+                let each: Vec<String> = changes
+                    .iter()
+                    .map(|c| self.one_case_change(outcome, c, sample))
+                    .collect();
+                format!(
+                    "Flag, one case would change it: a differing judgement in one case would change the \
+                     rating from {}: {}. {}.",
+                    self.label(mechanical),
+                    each.join("; or "),
+                    flag_points(&flag.directions())
+                )
+            }
+            Flag::SmallSample { key_questions } => {
+                let each: Vec<String> = key_questions
+                    .iter()
+                    .map(|(kq, relevant)| has_relevant_cases(self.kq(*kq), *relevant))
+                    .collect();
+                format!(
+                    "Flag, small sample: the rating rests on a sample of {} or fewer cases: {}. It points \
+                     either way.",
+                    rules.small_sample_cases,
+                    and_list(&each)
+                )
+            }
+        }
+    }
+
+    /// Why no flag fires, so discretion is not available (rule 1.3).
+    fn no_flags(&self, outcome: &StandardResult) -> Step {
+        let rules = self.framework.discretion;
+        let lowest = outcome
+            .key_questions
+            .iter()
+            .enumerate()
+            .filter(|(_, kq)| kq.driver)
+            .find_map(|(i, kq)| kq.percentage.map(|p| format!("{p} ({})", self.kq(i))))
+            .unwrap_or_default();
+        let boundaries: Vec<String> = self.framework.boundaries().map(|b| format!("{b}%")).collect();
+        step(
+            RULE_FLAGS,
+            Topic::NoFlags,
+            format!(
+                "No discretion flag fires: the lowest percentage, {lowest}, is more than {} points from \
+                 every boundary ({}); no single answer, one more or one fewer Yes, would change the rating; \
+                 and every key question that drives it has more than {} relevant cases. Without a flag, \
+                 discretion is not available.",
+                rules.near_boundary_points,
+                and_list(&boundaries),
+                rules.small_sample_cases
+            ),
+        )
     }
 
     /// One change of a `one-case` flag in words: "one more Yes on recommendations (1 of 3

@@ -65,6 +65,17 @@ pub fn tenths(value: u32) -> String {
     format!("{}.{}", value / 10, value % 10)
 }
 
+/// A key question's relevant cases in a phrase: "desistance has 3 relevant cases".
+///
+/// ```
+/// use yj_rating_engine::words::has_relevant_cases;
+/// assert_eq!(has_relevant_cases("safety", 1), "safety has 1 relevant case");
+/// assert_eq!(has_relevant_cases("desistance", 3), "desistance has 3 relevant cases");
+/// ```
+pub fn has_relevant_cases(key_question: &str, relevant: u32) -> String {
+    format!("{key_question} has {relevant} relevant case{}", plural(relevant))
+}
+
 /// A fraction from 0 to 1 as a percentage to one decimal place, without the `%` sign,
 /// rounded to nearest: 0.41499 gives `41.5`. Fractions outside 0 to 1 are clamped.
 ///
@@ -305,13 +316,7 @@ pub fn flag_reason(
         Flag::SmallSample { key_questions } => {
             let parts: Vec<String> = key_questions
                 .iter()
-                .map(|(kq, relevant)| {
-                    format!(
-                        "{} has {relevant} relevant case{}",
-                        kq_name(*kq),
-                        plural(*relevant)
-                    )
-                })
+                .map(|(kq, relevant)| has_relevant_cases(kq_name(*kq), *relevant))
                 .collect();
             format!(
                 "The rating rests on a small sample: {} ({} or fewer); it could justify one band either way.",
@@ -391,7 +396,7 @@ fn one_case_detail(
             ", if {} (or one of {} other case{} answered the same) were judged Yes",
             case_name(*first),
             rest.len(),
-            if rest.len() == 1 { "" } else { "s" }
+            plural(u32::try_from(rest.len()).unwrap_or(u32::MAX))
         ),
     };
     format!("{}{who}", each.join(" and "))
