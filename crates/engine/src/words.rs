@@ -1,7 +1,9 @@
 //! What the user reads, in one place: plurals, lists, tenths, and the names and reasons
 //! of the discretion flags and bands. Explain mode ([`crate::explain`]), compare
-//! ([`crate::compare`]), the planner, the CSV writer, the `yj-rating` command and the
-//! web app's views call these helpers rather than each spelling the words their own way.
+//! ([`crate::compare`]), the planner, the CSV writer and the `yj-rating` command call
+//! these helpers rather than each spelling the words their own way. [`flag_reason`],
+//! [`flag_title`], [`discretion_choice`], [`discretion_not_offered`] and [`what_if_line`]
+//! word things as the web app's views do, so that the app can call them too.
 //!
 //! Every figure comes from the scored result; these helpers only put it into words
 //! with the framework's labels and band names.
