@@ -7,6 +7,7 @@ use yj_rating_engine::plan::{
     margins, plan_sample, points_text, Margins, SamplePlan, COURT_SHARE_PERCENT, MARGIN_OF_ERROR_POINTS,
     OUT_OF_COURT_SHARE_PERCENT, PLAN_CONFIDENCE, WORST_CASE_PROPORTION,
 };
+use yj_rating_engine::words::plural;
 
 /// What `yj-rating plan` is asked for.
 #[derive(Debug, PartialEq)]
@@ -183,7 +184,7 @@ fn margin_text(m: &Margins) -> String {
         "Margin of error of a sample of {} case{}{from} (worst case {}%):\n  at 80% confidence: ±{} points\n  \
          at 95% confidence: ±{} points\n",
         m.sample,
-        if m.sample == 1 { "" } else { "s" },
+        plural(m.sample),
         WORST_CASE_PROPORTION * 100.0,
         points_text(m.eighty),
         points_text(m.ninety_five),

@@ -17,7 +17,8 @@
 //! assert!(!comparison.standard_changed(10));
 //! ```
 
-use crate::{Framework, Rating, ScenarioResult};
+use crate::words::flag_name;
+use crate::{Framework, Rating, ScenarioResult, StandardResult};
 
 /// Every difference between two scored scenarios, in framework order: standards (their
 /// key-question bands, mechanical rating, discretion, rating, flags, score), then domain
@@ -114,89 +115,9 @@ impl Difference {
     /// assert_eq!(d.describe(Framework::youth_2018()), "Overall rating: Requires improvement, now Good");
     /// ```
     pub fn describe(&self, framework: &Framework) -> String {
-        let rating = |r: &Option<Rating>| r.map_or("not rated".to_owned(), |r| framework.label(r).to_owned());
-        let band = |r: &Option<Rating>| r.map_or("no band".to_owned(), |r| framework.band_name(r).to_owned());
-        let score = |s: &Option<u32>| s.map_or("none".to_owned(), |s| s.to_string());
-        let standard = |i: &usize| {
-            framework
-                .standards
-                .get(*i)
-                .map_or(String::new(), |s| format!("{} {}", s.id, s.name))
-        };
-        let flag = |kind: &str| {
-            match kind {
-                "near-boundary" => "near a boundary",
-                "one-case" => "one case would change it",
-                "small-sample" => "small sample",
-                other => other,
-            }
-            .to_owned()
-        };
+        let named =
+            |r: &Option<Rating>| r.map_or("not yet named".to_owned(), |r| framework.label(r).to_owned());
         match self {
-            Difference::KeyQuestionBand {
-                standard: s,
-                key_question,
-                before,
-                after,
-            } => {
-                let kq = framework
-                    .standards
-                    .get(*s)
-                    .and_then(|d| d.key_questions.get(*key_question))
-                    .map_or("", |k| k.id.as_str());
-                format!(
-                    "{}, {kq}: band {}, now {}",
-                    standard(s),
-                    band(before),
-                    band(after)
-                )
-            }
-            Difference::MechanicalRating {
-                standard: s,
-                before,
-                after,
-            } => format!(
-                "{}: mechanical rating {}, now {}",
-                standard(s),
-                rating(before),
-                rating(after)
-            ),
-            Difference::Discretion {
-                standard: s, after, ..
-            } => format!(
-                "{}: {}",
-                standard(s),
-                if *after {
-                    "now changed by discretion"
-                } else {
-                    "no longer changed by discretion"
-                }
-            ),
-            Difference::Rating {
-                standard: s,
-                before,
-                after,
-            } => {
-                format!(
-                    "{}: rating {}, now {}",
-                    standard(s),
-                    rating(before),
-                    rating(after)
-                )
-            }
-            Difference::FlagAdded { standard: s, kind } => {
-                format!("{}: new flag, {}", standard(s), flag(kind))
-            }
-            Difference::FlagRemoved { standard: s, kind } => {
-                format!("{}: flag gone, {}", standard(s), flag(kind))
-            }
-            Difference::Score {
-                standard: s,
-                before,
-                after,
-            } => {
-                format!("{}: score {}, now {}", standard(s), score(before), score(after))
-            }
             Difference::DomainSubtotal {
                 domain,
                 before,
@@ -209,11 +130,9 @@ impl Difference {
                     .map_or(String::new(), |d| format!("{} {}", d.id, d.name))
             ),
             Difference::Total { before, after } => format!("Total score: {before}, now {after}"),
-            Difference::Overall { before, after } => format!(
-                "Overall rating: {}, now {}",
-                before.map_or("not yet named".to_owned(), |r| framework.label(r).to_owned()),
-                after.map_or("not yet named".to_owned(), |r| framework.label(r).to_owned())
-            ),
+            Difference::Overall { before, after } => {
+                format!("Overall rating: {}, now {}", named(before), named(after))
+            }
             Difference::Reachable { before, after } => format!(
                 "Overall rating still reachable: {} to {}, now {} to {}",
                 framework.label(before.0),
@@ -221,6 +140,48 @@ impl Difference {
                 framework.label(after.0),
                 framework.label(after.1)
             ),
+            on_a_standard => on_a_standard.describe_on_standard(framework),
+        }
+    }
+
+    /// [`Difference::describe`] for a difference on one standard, headed by the standard's
+    /// id and name; empty for the differences of the whole scenario, which `describe` words.
+    fn describe_on_standard(&self, framework: &Framework) -> String {
+        let rating = |r: &Option<Rating>| r.map_or("not rated".to_owned(), |r| framework.label(r).to_owned());
+        let band = |r: &Option<Rating>| r.map_or("no band".to_owned(), |r| framework.band_name(r).to_owned());
+        let score = |s: &Option<u32>| s.map_or("none".to_owned(), |s| s.to_string());
+        let definition = self.standard().and_then(|i| framework.standards.get(i));
+        let standard = definition.map_or(String::new(), |s| format!("{} {}", s.id, s.name));
+        match self {
+            Difference::KeyQuestionBand {
+                key_question,
+                before,
+                after,
+                ..
+            } => {
+                let kq = definition
+                    .and_then(|d| d.key_questions.get(*key_question))
+                    .map_or("", |k| k.id.as_str());
+                format!("{standard}, {kq}: band {}, now {}", band(before), band(after))
+            }
+            Difference::MechanicalRating { before, after, .. } => format!(
+                "{standard}: mechanical rating {}, now {}",
+                rating(before),
+                rating(after)
+            ),
+            Difference::Discretion { after: true, .. } => format!("{standard}: now changed by discretion"),
+            Difference::Discretion { after: false, .. } => {
+                format!("{standard}: no longer changed by discretion")
+            }
+            Difference::Rating { before, after, .. } => {
+                format!("{standard}: rating {}, now {}", rating(before), rating(after))
+            }
+            Difference::FlagAdded { kind, .. } => format!("{standard}: new flag, {}", flag_name(kind)),
+            Difference::FlagRemoved { kind, .. } => format!("{standard}: flag gone, {}", flag_name(kind)),
+            Difference::Score { before, after, .. } => {
+                format!("{standard}: score {}, now {}", score(before), score(after))
+            }
+            _ => String::new(),
         }
     }
 }
@@ -275,80 +236,7 @@ pub fn compare(framework: &Framework, before: &ScenarioResult, after: &ScenarioR
     let mut differences = Vec::new();
     let standards = before.standards.iter().zip(&after.standards).enumerate();
     for (standard, (b, a)) in standards.take(framework.standards.len()) {
-        for (key_question, (kb, ka)) in b.key_questions.iter().zip(&a.key_questions).enumerate() {
-            if kb.band != ka.band {
-                differences.push(Difference::KeyQuestionBand {
-                    standard,
-                    key_question,
-                    before: kb.band,
-                    after: ka.band,
-                });
-            }
-        }
-        // A standard entered on one side only: its key questions appear on one side.
-        if b.key_questions.len() != a.key_questions.len() {
-            let (longer, before_side) = if b.key_questions.len() > a.key_questions.len() {
-                (&b.key_questions, true)
-            } else {
-                (&a.key_questions, false)
-            };
-            let shorter = b.key_questions.len().min(a.key_questions.len());
-            for (key_question, kq) in longer.iter().enumerate().skip(shorter) {
-                if kq.band.is_some() {
-                    let (before, after) = if before_side {
-                        (kq.band, None)
-                    } else {
-                        (None, kq.band)
-                    };
-                    differences.push(Difference::KeyQuestionBand {
-                        standard,
-                        key_question,
-                        before,
-                        after,
-                    });
-                }
-            }
-        }
-        if b.mechanical_rating != a.mechanical_rating {
-            differences.push(Difference::MechanicalRating {
-                standard,
-                before: b.mechanical_rating,
-                after: a.mechanical_rating,
-            });
-        }
-        if b.changed_by_discretion != a.changed_by_discretion {
-            differences.push(Difference::Discretion {
-                standard,
-                before: b.changed_by_discretion,
-                after: a.changed_by_discretion,
-            });
-        }
-        if b.rating != a.rating {
-            differences.push(Difference::Rating {
-                standard,
-                before: b.rating,
-                after: a.rating,
-            });
-        }
-        let kinds = |r: &crate::StandardResult| r.flags.iter().map(|f| f.kind()).collect::<Vec<_>>();
-        let (kb, ka) = (kinds(b), kinds(a));
-        for kind in &ka {
-            if !kb.contains(kind) {
-                differences.push(Difference::FlagAdded { standard, kind });
-            }
-        }
-        for kind in &kb {
-            if !ka.contains(kind) {
-                differences.push(Difference::FlagRemoved { standard, kind });
-            }
-        }
-        if b.score != a.score {
-            differences.push(Difference::Score {
-                standard,
-                before: b.score,
-                after: a.score,
-            });
-        }
+        standard_differences(standard, b, a, &mut differences);
     }
     for (domain, (b, a)) in before.domains.iter().zip(&after.domains).enumerate() {
         if b.score != a.score {
@@ -377,6 +265,111 @@ pub fn compare(framework: &Framework, before: &ScenarioResult, after: &ScenarioR
         });
     }
     Comparison { differences }
+}
+
+/// The differences of one standard, at position `standard`: its key-question bands,
+/// mechanical rating, discretion, rating, flags and score, in that order.
+fn standard_differences(
+    standard: usize,
+    b: &StandardResult,
+    a: &StandardResult,
+    differences: &mut Vec<Difference>,
+) {
+    key_question_differences(standard, b, a, differences);
+    if b.mechanical_rating != a.mechanical_rating {
+        differences.push(Difference::MechanicalRating {
+            standard,
+            before: b.mechanical_rating,
+            after: a.mechanical_rating,
+        });
+    }
+    if b.changed_by_discretion != a.changed_by_discretion {
+        differences.push(Difference::Discretion {
+            standard,
+            before: b.changed_by_discretion,
+            after: a.changed_by_discretion,
+        });
+    }
+    if b.rating != a.rating {
+        differences.push(Difference::Rating {
+            standard,
+            before: b.rating,
+            after: a.rating,
+        });
+    }
+    flag_differences(standard, b, a, differences);
+    if b.score != a.score {
+        differences.push(Difference::Score {
+            standard,
+            before: b.score,
+            after: a.score,
+        });
+    }
+}
+
+/// The key questions whose band differs, including those of a standard entered on one
+/// side only (its key questions appear on that side alone).
+fn key_question_differences(
+    standard: usize,
+    b: &StandardResult,
+    a: &StandardResult,
+    differences: &mut Vec<Difference>,
+) {
+    for (key_question, (kb, ka)) in b.key_questions.iter().zip(&a.key_questions).enumerate() {
+        if kb.band != ka.band {
+            differences.push(Difference::KeyQuestionBand {
+                standard,
+                key_question,
+                before: kb.band,
+                after: ka.band,
+            });
+        }
+    }
+    if b.key_questions.len() == a.key_questions.len() {
+        return;
+    }
+    let (longer, before_side) = if b.key_questions.len() > a.key_questions.len() {
+        (&b.key_questions, true)
+    } else {
+        (&a.key_questions, false)
+    };
+    let shorter = b.key_questions.len().min(a.key_questions.len());
+    for (key_question, kq) in longer.iter().enumerate().skip(shorter) {
+        if kq.band.is_some() {
+            let (before, after) = if before_side {
+                (kq.band, None)
+            } else {
+                (None, kq.band)
+            };
+            differences.push(Difference::KeyQuestionBand {
+                standard,
+                key_question,
+                before,
+                after,
+            });
+        }
+    }
+}
+
+/// The discretion flags (by kind) that fire on one side only: added first, then removed.
+fn flag_differences(
+    standard: usize,
+    b: &StandardResult,
+    a: &StandardResult,
+    differences: &mut Vec<Difference>,
+) {
+    let kinds = |r: &StandardResult| r.flags.iter().map(|f| f.kind()).collect::<Vec<_>>();
+    let (kb, ka) = (kinds(b), kinds(a));
+    for kind in &ka {
+        if !kb.contains(kind) {
+            differences.push(Difference::FlagAdded { standard, kind });
+        }
+    }
+    for kind in &kb {
+        if !ka.contains(kind) {
+            differences.push(Difference::FlagRemoved { standard, kind });
+        }
+    }
 }
 
 #[cfg(test)]

@@ -9,8 +9,8 @@
 //! quoted, quotes doubled. A text cell starting with `=`, `+`, `-`, `@`, a tab or a
 //! carriage return gets a leading `'`, so a spreadsheet never runs it as a formula.
 
-use crate::percentage::tenths_to_string;
 use crate::score::{KeyQuestionResult, StandardResult};
+use crate::words::{fraction_as_percent, tenths};
 use crate::{
     wilson_interval, ConfidenceLevel, Entry, Framework, KeyQuestion, RatedBy, Rating, Scenario,
     ScenarioResult, Standard,
@@ -201,22 +201,16 @@ impl KeyQuestionCells {
             yes: count(answers.map(|a| a.yes)),
             percentage: applicable
                 .and_then(|f| f.percentage)
-                .map_or(String::new(), |p| tenths_to_string(p.tenths())),
+                .map_or(String::new(), |p| tenths(p.tenths())),
             band: applicable
                 .and_then(|f| f.band)
                 .map_or(String::new(), |b| framework.band_name(b).to_owned()),
             driver: applicable.map_or(String::new(), |f| yes_no(f.driver)),
             rounding_changes_band: applicable.map_or(String::new(), |f| yes_no(f.rounding_changes_band)),
-            interval_from: interval.map_or(String::new(), |i| tenths(i.lower)),
-            interval_to: interval.map_or(String::new(), |i| tenths(i.upper)),
+            interval_from: interval.map_or(String::new(), |i| fraction_as_percent(i.lower)),
+            interval_to: interval.map_or(String::new(), |i| fraction_as_percent(i.upper)),
         }
     }
-}
-
-/// A fraction as a percentage to one decimal place: 0.41499 gives `41.5`.
-fn tenths(fraction: f64) -> String {
-    // In 0..=1000 after the clamp; integer formatting keeps float formatting out of the wasm.
-    tenths_to_string((fraction.clamp(0.0, 1.0) * 1000.0).round() as u32)
 }
 
 fn yes_no(value: bool) -> String {

@@ -17,10 +17,15 @@
 //! ```
 
 use crate::score::{
-    Direction, DiscretionDirection, DiscretionProblem, Flag, OneCaseChange, StandardResult, StandardStatus,
+    Direction, DiscretionDirection, DiscretionProblem, Flag, KeyQuestionResult, OneCaseChange,
+    StandardResult, StandardStatus,
+};
+use crate::words::{
+    self, and_list, flag_points, flag_short_name, has_relevant_cases, plural, scale_end, tenths,
 };
 use crate::{
-    CaseSample, Entry, Framework, Percentage, RatedBy, Rating, Rounding, Scenario, ScenarioResult, Standard,
+    CaseEntry, CaseSample, Entry, Framework, Percentage, RatedBy, Rating, Rounding, Scenario, ScenarioResult,
+    Standard,
 };
 
 /// The rule-book section a step cites for the validity and judgement rules (section 1).
@@ -196,20 +201,13 @@ impl Words<'_> {
 
     /// "safety and others", "desistance, safety and others".
     fn kq_list(&self, indices: &[usize]) -> String {
-        and_list(indices.iter().map(|&i| self.kq(i).to_owned()).collect())
+        let names: Vec<&str> = indices.iter().map(|&i| self.kq(i)).collect();
+        and_list(&names)
     }
 
     /// A band's name and range: "Reasonable majority (65% to below 80%)".
     fn band_with_range(&self, band: Rating) -> String {
-        let bands = &self.framework.key_question_bands;
-        let level = band.level();
-        let from = bands[level].from_percent;
-        let range = match bands.get(level + 1) {
-            _ if level == 0 => format!("below {}%", bands[1].from_percent),
-            Some(next) => format!("{from}% to below {}%", next.from_percent),
-            None => format!("{from}% and above"),
-        };
-        format!("{} ({range})", self.framework.band_name(band))
+        words::band_with_range(self.framework, band)
     }
 
     fn judgement(&self, outcome: &StandardResult) -> Step {
@@ -243,110 +241,11 @@ impl Words<'_> {
             ));
             return;
         }
-        let rounding = scenario.rounding;
         for (index, kq) in outcome.key_questions.iter().enumerate() {
-            let other = match rounding {
-                Rounding::Exact => Rounding::WholePercent,
-                Rounding::WholePercent => Rounding::Exact,
-            };
-            let other_reading_band = kq
-                .percentage
-                .filter(|_| kq.rounding_changes_band)
-                .map(|p| self.framework.band(p, other));
-            let wording = self
-                .standard
-                .key_questions
-                .get(index)
-                .map_or(String::new(), |k| format!(" \u{201c}{}\u{201d}", k.wording));
-            let head = format!("Key question {} ({}){wording}:", index + 1, self.kq(index));
-            let text = match (kq.answers, kq.percentage, kq.band) {
-                (None, _, _) => format!("{head} not entered yet."),
-                (Some(a), _, _) if a.relevant == 0 => {
-                    format!(
-                        "{head} no relevant cases, so it is not applicable and takes no part in the rating."
-                    )
-                }
-                (Some(a), Some(p), Some(band)) => {
-                    let mut text = format!(
-                        "{head} {} of {} relevant case{} answered Yes, {p}. That is in the band {}, which \
-                         goes with {}.",
-                        a.yes,
-                        a.relevant,
-                        plural(a.relevant),
-                        self.band_with_range(band),
-                        self.label(band)
-                    );
-                    if let Some(other_band) = other_reading_band {
-                        let reading = match rounding {
-                            Rounding::Exact => "Rounded to a whole percentage first (half up)",
-                            Rounding::WholePercent => "Read exactly, without rounding",
-                        };
-                        text.push_str(&format!(
-                            " {reading}, it would be in the band {} instead: this scenario {}.",
-                            self.framework.band_name(other_band),
-                            match rounding {
-                                Rounding::Exact => "reads percentages exactly",
-                                Rounding::WholePercent => "rounds to whole percentages before banding",
-                            }
-                        ));
-                    }
-                    text
-                }
-                (Some(a), _, _) => format!(
-                    "{head} {} Yes of {} relevant, with {} cases inspected: these counts cannot be right.",
-                    a.yes,
-                    a.relevant,
-                    entry.map_or(0, |e| e.cases)
-                ),
-            };
-            steps.push(step(
-                RULE_BANDING,
-                Topic::KeyQuestion {
-                    index,
-                    percentage: kq.percentage,
-                    band: kq.band,
-                    other_reading_band,
-                },
-                text,
-            ));
+            steps.push(self.key_question(index, kq, scenario.rounding, entry));
         }
-        let not_rated = |text: String| step(RULE_FRAMEWORK, Topic::NotRated(outcome.status), text);
-        match outcome.status {
-            StandardStatus::Incomplete => {
-                let missing: Vec<usize> = (0..outcome.key_questions.len())
-                    .filter(|&i| outcome.key_questions[i].answers.is_none())
-                    .collect();
-                steps.push(not_rated(format!(
-                    "Not every key question is entered yet ({} still to enter), so the standard is not rated.",
-                    self.kq_list(&missing)
-                )));
-            }
-            StandardStatus::InvalidCounts => {
-                let problems: Vec<String> = entry
-                    .map(|e| e.count_problems(""))
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|p| {
-                        let parts: Vec<&str> = p.path.split('.').collect();
-                        let field = match parts.as_slice() {
-                            [.., kq, "yes"] => format!("{kq}: Yes answers"),
-                            [.., kq, "relevant"] => format!("{kq}: relevant cases"),
-                            _ => p.path.clone(),
-                        };
-                        format!("{field} {}", p.message)
-                    })
-                    .collect();
-                steps.push(not_rated(format!(
-                    "Some counts cannot be right ({}): every count must satisfy Yes \u{2264} relevant \u{2264} \
-                     cases inspected. The standard is left out of the score until they are corrected.",
-                    problems.join("; ")
-                )));
-            }
-            StandardStatus::NotApplicable => steps.push(not_rated(
-                "No key question has relevant cases, so the standard is not applicable and is not rated."
-                    .into(),
-            )),
-            StandardStatus::NotEntered | StandardStatus::Rated => {}
+        if let Some(not_rated) = self.why_not_rated(outcome, entry) {
+            steps.push(not_rated);
         }
         if let Some(mechanical) = outcome.mechanical_rating {
             steps.push(self.lowest(outcome, mechanical));
@@ -363,6 +262,128 @@ impl Words<'_> {
         if let Some(discretion_step) = self.discretion(entry.and_then(|e| e.discretion.as_ref()), outcome) {
             steps.push(discretion_step);
         }
+    }
+
+    /// One key question's answers, percentage and band (rule 1.1), and the band under the
+    /// other reading of percentages where that differs.
+    fn key_question(
+        &self,
+        index: usize,
+        kq: &KeyQuestionResult,
+        rounding: Rounding,
+        entry: Option<&CaseEntry>,
+    ) -> Step {
+        let other = match rounding {
+            Rounding::Exact => Rounding::WholePercent,
+            Rounding::WholePercent => Rounding::Exact,
+        };
+        let other_reading_band = kq
+            .percentage
+            .filter(|_| kq.rounding_changes_band)
+            .map(|p| self.framework.band(p, other));
+        let wording = self
+            .standard
+            .key_questions
+            .get(index)
+            .map_or(String::new(), |k| format!(" \u{201c}{}\u{201d}", k.wording));
+        let head = format!("Key question {} ({}){wording}:", index + 1, self.kq(index));
+        let text = match (kq.answers, kq.percentage, kq.band) {
+            (None, _, _) => format!("{head} not entered yet."),
+            (Some(a), _, _) if a.relevant == 0 => {
+                format!("{head} no relevant cases, so it is not applicable and takes no part in the rating.")
+            }
+            (Some(a), Some(p), Some(band)) => {
+                let mut text = format!(
+                    "{head} {} of {} relevant case{} answered Yes, {p}. That is in the band {}, which \
+                     goes with {}.",
+                    a.yes,
+                    a.relevant,
+                    plural(a.relevant),
+                    self.band_with_range(band),
+                    self.label(band)
+                );
+                if let Some(other_band) = other_reading_band {
+                    text.push_str(&self.other_reading(rounding, other_band));
+                }
+                text
+            }
+            (Some(a), _, _) => format!(
+                "{head} {} Yes of {} relevant, with {} cases inspected: these counts cannot be right.",
+                a.yes,
+                a.relevant,
+                entry.map_or(0, |e| e.cases)
+            ),
+        };
+        step(
+            RULE_BANDING,
+            Topic::KeyQuestion {
+                index,
+                percentage: kq.percentage,
+                band: kq.band,
+                other_reading_band,
+            },
+            text,
+        )
+    }
+
+    /// " Rounded to a whole percentage first (half up), it would be in the band ... instead:
+    /// this scenario reads percentages exactly."
+    fn other_reading(&self, rounding: Rounding, other_band: Rating) -> String {
+        let reading = match rounding {
+            Rounding::Exact => "Rounded to a whole percentage first (half up)",
+            Rounding::WholePercent => "Read exactly, without rounding",
+        };
+        format!(
+            " {reading}, it would be in the band {} instead: this scenario {}.",
+            self.framework.band_name(other_band),
+            match rounding {
+                Rounding::Exact => "reads percentages exactly",
+                Rounding::WholePercent => "rounds to whole percentages before banding",
+            }
+        )
+    }
+
+    /// Why a standard that has been entered is not rated: key questions still to enter,
+    /// counts that cannot be right, or no relevant cases. `None` when it is rated.
+    fn why_not_rated(&self, outcome: &StandardResult, entry: Option<&CaseEntry>) -> Option<Step> {
+        let text = match outcome.status {
+            StandardStatus::Incomplete => {
+                let missing: Vec<usize> = (0..outcome.key_questions.len())
+                    .filter(|&i| outcome.key_questions[i].answers.is_none())
+                    .collect();
+                format!(
+                    "Not every key question is entered yet ({} still to enter), so the standard is not rated.",
+                    self.kq_list(&missing)
+                )
+            }
+            StandardStatus::InvalidCounts => {
+                let problems: Vec<String> = entry
+                    .map(|e| e.count_problems(""))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|p| {
+                        let parts: Vec<&str> = p.path.split('.').collect();
+                        let field = match parts.as_slice() {
+                            [.., kq, "yes"] => format!("{kq}: Yes answers"),
+                            [.., kq, "relevant"] => format!("{kq}: relevant cases"),
+                            _ => p.path.clone(),
+                        };
+                        format!("{field} {}", p.message)
+                    })
+                    .collect();
+                format!(
+                    "Some counts cannot be right ({}): every count must satisfy Yes \u{2264} relevant \u{2264} \
+                     cases inspected. The standard is left out of the score until they are corrected.",
+                    problems.join("; ")
+                )
+            }
+            StandardStatus::NotApplicable => {
+                "No key question has relevant cases, so the standard is not applicable and is not rated."
+                    .into()
+            }
+            StandardStatus::NotEntered | StandardStatus::Rated => return None,
+        };
+        Some(step(RULE_FRAMEWORK, Topic::NotRated(outcome.status), text))
     }
 
     fn lowest(&self, outcome: &StandardResult, mechanical: Rating) -> Step {
@@ -387,7 +408,7 @@ impl Words<'_> {
         let text = if applicable == 1 {
             format!(
                 "Only one key question is applicable, {}, so its band, {}, sets the mechanical rating: {}.",
-                and_list(with_figures),
+                and_list(&with_figures),
                 self.framework.band_name(mechanical),
                 self.label(mechanical)
             )
@@ -396,7 +417,7 @@ impl Words<'_> {
                 "The lowest band among the key questions is {}, on {}. A standard takes the band of its \
                  lowest key question, so the mechanical rating is {}.",
                 self.framework.band_name(mechanical),
-                and_list(with_figures),
+                and_list(&with_figures),
                 self.label(mechanical)
             )
         };
@@ -410,6 +431,7 @@ impl Words<'_> {
         )
     }
 
+    /// Each flag that fires (rule 1.3), or why none does.
     fn flag_steps(
         &self,
         outcome: &StandardResult,
@@ -417,88 +439,100 @@ impl Words<'_> {
         sample: Option<&CaseSample>,
         steps: &mut Vec<Step>,
     ) {
-        let rules = self.framework.discretion;
         for flag in &outcome.flags {
-            let text = match flag {
-                Flag::NearBoundary {
-                    key_question,
-                    boundary,
-                    distance_tenths,
-                    direction,
-                } => {
-                    let p = outcome.key_questions[*key_question]
-                        .percentage
-                        .map(|p| p.to_string())
-                        .unwrap_or_default();
-                    let side = match direction {
-                        DiscretionDirection::Up => "It is below the boundary, so it points up",
-                        DiscretionDirection::Down => "It is at or above the boundary, so it points down",
-                    };
-                    format!(
-                        "Flag, near a boundary: the lowest percentage, {p} ({}), is {} points from the {boundary}% \
-                         boundary, within {} points. {side}.",
-                        self.kq(*key_question),
-                        tenths(*distance_tenths),
-                        rules.near_boundary_points
-                    )
-                }
-                Flag::OneCase { changes } => {
-                    let each: Vec<String> = changes
-                        .iter()
-                        .map(|c| self.one_case_change(outcome, c, sample))
-                        .collect();
-                    format!(
-                        "Flag, one case would change it: a differing judgement in one case would change the \
-                         rating from {}: {}. {}.",
-                        self.label(mechanical),
-                        each.join("; or "),
-                        points(&flag.directions())
-                    )
-                }
-                Flag::SmallSample { key_questions } => {
-                    let each: Vec<String> = key_questions
-                        .iter()
-                        .map(|(kq, relevant)| {
-                            format!(
-                                "{} has {relevant} relevant case{}",
-                                self.kq(*kq),
-                                plural(*relevant)
-                            )
-                        })
-                        .collect();
-                    format!(
-                        "Flag, small sample: the rating rests on a sample of {} or fewer cases: {}. It points \
-                         either way.",
-                        rules.small_sample_cases,
-                        and_list(each)
-                    )
-                }
-            };
+            let text = self.flag(flag, outcome, mechanical, sample);
             steps.push(step(RULE_FLAGS, Topic::Flag(flag.clone()), text));
         }
         if outcome.flags.is_empty() {
-            let lowest = outcome
-                .key_questions
-                .iter()
-                .enumerate()
-                .filter(|(_, kq)| kq.driver)
-                .find_map(|(i, kq)| kq.percentage.map(|p| format!("{p} ({})", self.kq(i))))
-                .unwrap_or_default();
-            let boundaries: Vec<String> = self.framework.boundaries().map(|b| format!("{b}%")).collect();
-            steps.push(step(
-                RULE_FLAGS,
-                Topic::NoFlags,
-                format!(
-                    "No discretion flag fires: the lowest percentage, {lowest}, is more than {} points from \
-                     every boundary ({}); no single answer, one more or one fewer Yes, would change the rating; \
-                     and every key question that drives it has more than {} relevant cases. Without a flag, \
-                     discretion is not available.",
-                    rules.near_boundary_points,
-                    and_list(boundaries),
-                    rules.small_sample_cases
-                ),
-            ));
+            steps.push(self.no_flags(outcome));
         }
+    }
+
+    /// A flag that fires, with its figures and the way it points: "Flag, near a boundary:
+    /// the lowest percentage, 64.5% (desistance), is 0.5 points from the 65% boundary, ...".
+    fn flag(
+        &self,
+        flag: &Flag,
+        outcome: &StandardResult,
+        mechanical: Rating,
+        sample: Option<&CaseSample>,
+    ) -> String {
+        let rules = self.framework.discretion;
+        match flag {
+            Flag::NearBoundary {
+                key_question,
+                boundary,
+                distance_tenths,
+                direction,
+            } => {
+                let p = outcome.key_questions[*key_question]
+                    .percentage
+                    .map(|p| p.to_string())
+                    .unwrap_or_default();
+                let side = match direction {
+                    DiscretionDirection::Up => "It is below the boundary, so it points up",
+                    DiscretionDirection::Down => "It is at or above the boundary, so it points down",
+                };
+                format!(
+                    "Flag, near a boundary: the lowest percentage, {p} ({}), is {} points from the {boundary}% \
+                     boundary, within {} points. {side}.",
+                    self.kq(*key_question),
+                    tenths(*distance_tenths),
+                    rules.near_boundary_points
+                )
+            }
+            Flag::OneCase { changes } => {
+                let each: Vec<String> = changes
+                    .iter()
+                    .map(|c| self.one_case_change(outcome, c, sample))
+                    .collect();
+                format!(
+                    "Flag, one case would change it: a differing judgement in one case would change the \
+                     rating from {}: {}. {}.",
+                    self.label(mechanical),
+                    each.join("; or "),
+                    flag_points(&flag.directions())
+                )
+            }
+            Flag::SmallSample { key_questions } => {
+                let each: Vec<String> = key_questions
+                    .iter()
+                    .map(|(kq, relevant)| has_relevant_cases(self.kq(*kq), *relevant))
+                    .collect();
+                format!(
+                    "Flag, small sample: the rating rests on a sample of {} or fewer cases: {}. It points \
+                     either way.",
+                    rules.small_sample_cases,
+                    and_list(&each)
+                )
+            }
+        }
+    }
+
+    /// Why no flag fires, so discretion is not available (rule 1.3).
+    fn no_flags(&self, outcome: &StandardResult) -> Step {
+        let rules = self.framework.discretion;
+        let lowest = outcome
+            .key_questions
+            .iter()
+            .enumerate()
+            .filter(|(_, kq)| kq.driver)
+            .find_map(|(i, kq)| kq.percentage.map(|p| format!("{p} ({})", self.kq(i))))
+            .unwrap_or_default();
+        let boundaries: Vec<String> = self.framework.boundaries().map(|b| format!("{b}%")).collect();
+        step(
+            RULE_FLAGS,
+            Topic::NoFlags,
+            format!(
+                "No discretion flag fires: the lowest percentage, {lowest}, is more than {} points from \
+                 every boundary ({}); no single answer, one more or one fewer Yes, would change the rating; \
+                 and every key question that drives it has more than {} relevant cases. Without a flag, \
+                 discretion is not available.",
+                rules.near_boundary_points,
+                and_list(&boundaries),
+                rules.small_sample_cases
+            ),
+        )
     }
 
     /// One change of a `one-case` flag in words: "one more Yes on recommendations (1 of 3
@@ -545,7 +579,7 @@ impl Words<'_> {
         };
         format!(
             "{what} {on}{}{from} would make it {}",
-            and_list(each),
+            and_list(&each),
             self.label(change.rating)
         )
     }
@@ -562,7 +596,7 @@ impl Words<'_> {
                     .flags
                     .iter()
                     .filter(|f| f.directions().contains(&way))
-                    .map(|f| flag_name(f).to_owned())
+                    .map(|f| flag_short_name(f).to_owned())
                     .collect();
                 match way.from(mechanical) {
                     Some(to) if named.contains(&way) => format!(
@@ -574,11 +608,7 @@ impl Words<'_> {
                     None => format!(
                         "not go {word}: {} is the {} rating",
                         self.label(mechanical),
-                        if way == DiscretionDirection::Up {
-                            "highest"
-                        } else {
-                            "lowest"
-                        }
+                        scale_end(way)
                     ),
                 }
             })
@@ -660,18 +690,6 @@ impl Words<'_> {
         step(RULE_SCORES, Topic::Score(outcome.score), text)
     }
 
-    /// "0 to 6": the score range of an overall band.
-    fn overall_range(&self, rating: Rating) -> String {
-        let bands = &self.framework.overall_bands;
-        let from = bands[rating.level()].from_score;
-        let to = bands
-            .get(rating.level() + 1)
-            .map_or(self.framework.max_score(), |next| {
-                next.from_score.saturating_sub(1)
-            });
-        format!("{from} to {to}")
-    }
-
     fn overall(&self, result: &ScenarioResult, outcome: &StandardResult) -> Step {
         let framework = self.framework;
         let counted = self.standard.counts_in_score;
@@ -695,7 +713,7 @@ impl Words<'_> {
                 "The overall score is {} out of {}, in the band {}: {}.",
                 result.total,
                 result.max,
-                self.overall_range(overall),
+                words::overall_range(self.framework, overall),
                 self.label(overall)
             ),
             None => {
@@ -738,47 +756,6 @@ impl Words<'_> {
             ));
         }
         step(RULE_SCORES, topic, text)
-    }
-}
-
-/// A flag's name in a sentence: "near a boundary".
-fn flag_name(flag: &Flag) -> &'static str {
-    match flag {
-        Flag::NearBoundary { .. } => "near a boundary",
-        Flag::OneCase { .. } => "one case",
-        Flag::SmallSample { .. } => "small sample",
-    }
-}
-
-/// "It points up", "It points down", "It points both ways".
-fn points(directions: &[DiscretionDirection]) -> String {
-    match directions {
-        [one] => format!("It points {}", one.as_str()),
-        _ => "It points both ways".to_owned(),
-    }
-}
-
-pub(crate) fn plural(n: u32) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
-fn tenths(value: u32) -> String {
-    crate::percentage::tenths_to_string(value)
-}
-
-/// "a", "a and b", "a, b and c".
-fn and_list(mut items: Vec<String>) -> String {
-    match items.len() {
-        0 => String::new(),
-        1 => items.remove(0),
-        _ => {
-            let last = items.pop().unwrap_or_default();
-            format!("{} and {last}", items.join(", "))
-        }
     }
 }
 

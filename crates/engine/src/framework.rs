@@ -285,6 +285,14 @@ impl Framework {
 
     /// [`Framework::from_value`] for a framework found at `path` in a larger document:
     /// every problem's path starts with it.
+    ///
+    /// Why this reader uses serde's derive while the scenario reader walks the JSON value
+    /// by hand: a framework file stands alone, with one fixed shape, so the derive (with
+    /// `deny_unknown_fields`, paths from `serde_path_to_error`) reads its structure,
+    /// stopping at the first problem, and [`Framework::validate`] then reports every rule
+    /// broken; the same derive writes it. A scenario's fields depend on the framework it
+    /// names and on its version, and its reader reports every problem at once, so it
+    /// cannot be a derive. Both start from the one strict JSON reader, `parse_json`.
     pub(crate) fn from_value_at(value: &serde_json::Value, path: &str) -> Result<Framework, Error> {
         let framework: Framework = serde_path_to_error::deserialize(value).map_err(|err| {
             let segments: Vec<String> = err
@@ -363,35 +371,61 @@ impl Framework {
     pub fn validate(&self) -> Result<(), Error> {
         self.check_size()?;
         let mut problems = Vec::new();
-        let mut problem = |path: String, message: String| problems.push(Problem::new(path, message));
+        self.check_identity(&mut problems);
+        self.check_rating_labels(&mut problems);
+        self.check_key_question_bands(&mut problems);
+        self.check_discretion_rules(&mut problems);
+        self.check_scores(&mut problems);
+        self.check_overall_bands(&mut problems);
+        let domain_ids = self.check_domains(&mut problems);
+        self.check_standards(&domain_ids, &mut problems);
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::new(problems))
+        }
+    }
+
+    /// The file's `format` and `version`, and the framework's `id` and `name`.
+    fn check_identity(&self, problems: &mut Vec<Problem>) {
+        let mut problem = |path: &str, message: String| problems.push(Problem::new(path, message));
         if self.format != FRAMEWORK_FORMAT {
             problem(
-                "format".into(),
+                "format",
                 format!("expected \"{FRAMEWORK_FORMAT}\", found \"{}\"", self.format),
             );
         }
         if self.version != 1 {
             problem(
-                "version".into(),
+                "version",
                 format!("version {} is not understood (expected 1)", self.version),
             );
         }
         if !is_id(&self.id) {
-            problem("id".into(), ID_RULE.into());
+            problem("id", ID_RULE.into());
         }
         if self.name.trim().is_empty() {
-            problem("name".into(), "must not be empty".into());
+            problem("name", "must not be empty".into());
         }
+    }
+
+    /// The rating labels: non-empty and distinct.
+    fn check_rating_labels(&self, problems: &mut Vec<Problem>) {
         for (i, label) in self.ratings.iter().enumerate() {
             if label.trim().is_empty() {
-                problem(format!("ratings.{i}"), "must not be empty".into());
+                problems.push(Problem::new(format!("ratings.{i}"), "must not be empty"));
             } else if let Some(j) = self.ratings[..i].iter().position(|l| l == label) {
-                problem(
+                problems.push(Problem::new(
                     format!("ratings.{i}"),
                     format!("duplicate label \"{label}\" (ratings.{j})"),
-                );
+                ));
             }
         }
+    }
+
+    /// The key-question bands (rule 1.1): named, starting at 0 and increasing to at most 100%.
+    fn check_key_question_bands(&self, problems: &mut Vec<Problem>) {
+        let mut problem = |path: String, message: String| problems.push(Problem::new(path, message));
         for (i, band) in self.key_question_bands.iter().enumerate() {
             let path = format!("key_question_bands.{i}");
             if band.name.trim().is_empty() {
@@ -413,28 +447,38 @@ impl Framework {
                 problem(path, format!("must be at most 100, found {}", band.from_percent));
             }
         }
+    }
+
+    /// The discretion flags' thresholds (rule 1.3): points near a boundary and cases in a
+    /// small sample, each in range.
+    fn check_discretion_rules(&self, problems: &mut Vec<Problem>) {
         if self.discretion.near_boundary_points > 100 {
-            problem(
-                "discretion.near_boundary_points".into(),
+            problems.push(Problem::new(
+                "discretion.near_boundary_points",
                 format!(
                     "must be from 0 to 100, found {}",
                     self.discretion.near_boundary_points
                 ),
-            );
+            ));
         }
         if self.discretion.small_sample_cases > crate::MAX_CASES {
-            problem(
-                "discretion.small_sample_cases".into(),
+            problems.push(Problem::new(
+                "discretion.small_sample_cases",
                 format!(
                     "must be from 0 to {}, found {}",
                     crate::MAX_CASES,
                     self.discretion.small_sample_cases
                 ),
-            );
+            ));
         }
+    }
+
+    /// The scores of the ratings (rule 1.5): increasing, with a highest possible total of
+    /// at most [`MAX_TOTAL`].
+    fn check_scores(&self, problems: &mut Vec<Problem>) {
         for i in 1..4 {
             if self.scores[i] <= self.scores[i - 1] {
-                problem(
+                problems.push(Problem::new(
                     format!("scores.{i}"),
                     format!(
                         "scores must increase, lowest rating first ({} is not more than scores.{} = {})",
@@ -442,19 +486,25 @@ impl Framework {
                         i - 1,
                         self.scores[i - 1]
                     ),
-                );
+                ));
             }
         }
         let counted = self.counting_standards();
         let top = self.scores.iter().copied().max().unwrap_or(0);
         if u64::from(top) * u64::from(counted) > u64::from(MAX_TOTAL) {
-            problem(
-                "scores.3".into(),
+            problems.push(Problem::new(
+                "scores.3",
                 format!(
                     "the highest possible total ({counted} standards at {top}) is above {MAX_TOTAL}: use smaller scores"
                 ),
-            );
+            ));
         }
+    }
+
+    /// The overall bands (rule 1.5): labelled as the ratings, starting at 0, increasing,
+    /// and each reachable from the possible totals.
+    fn check_overall_bands(&self, problems: &mut Vec<Problem>) {
+        let mut problem = |path: String, message: String| problems.push(Problem::new(path, message));
         let (lowest, highest) = self.score_range();
         for (i, band) in self.overall_bands.iter().enumerate() {
             let path = format!("overall_bands.{i}");
@@ -506,6 +556,12 @@ impl Framework {
                 );
             }
         }
+    }
+
+    /// The domains: unique ids, names, each with standards; at least one. Returns the
+    /// valid domain ids, for the standards' check.
+    fn check_domains(&self, problems: &mut Vec<Problem>) -> HashSet<&str> {
+        let mut problem = |path: String, message: String| problems.push(Problem::new(path, message));
         let mut domain_ids = HashSet::new();
         for (i, domain) in self.domains.iter().enumerate() {
             let path = format!("domains.{i}");
@@ -524,17 +580,25 @@ impl Framework {
         if self.domains.is_empty() {
             problem("domains".into(), "at least one domain is needed".into());
         }
+        domain_ids
+    }
+
+    /// The standards: at least one, and one that counts in the score; each with a unique
+    /// id, a name and a known domain, and key questions only (and at least one) when
+    /// rated from cases.
+    fn check_standards(&self, domain_ids: &HashSet<&str>, problems: &mut Vec<Problem>) {
         if self.standards.is_empty() {
-            problem("standards".into(), "at least one standard is needed".into());
+            problems.push(Problem::new("standards", "at least one standard is needed"));
         } else if !self.standards.iter().any(|s| s.counts_in_score) {
-            problem(
-                "standards".into(),
-                "at least one standard must count in the score".into(),
-            );
+            problems.push(Problem::new(
+                "standards",
+                "at least one standard must count in the score",
+            ));
         }
         let mut standard_ids = HashSet::new();
         for (i, standard) in self.standards.iter().enumerate() {
             let path = format!("standards.{i}");
+            let mut problem = |path: String, message: String| problems.push(Problem::new(path, message));
             if !is_id(&standard.id) {
                 problem(join(&path, "id"), ID_RULE.into());
             } else if !standard_ids.insert(standard.id.as_str()) {
@@ -560,26 +624,7 @@ impl Framework {
                 ),
                 _ => {}
             }
-            let mut kq_ids = HashSet::new();
-            for (k, kq) in standard.key_questions.iter().enumerate() {
-                let kq_path = format!("{path}.key_questions.{k}");
-                if !is_key_question_id(&kq.id) {
-                    problem(
-                        join(&kq_path, "id"),
-                        "must be letters, digits, - or _ (no spaces or dots)".into(),
-                    );
-                } else if !kq_ids.insert(kq.id.as_str()) {
-                    problem(join(&kq_path, "id"), format!("duplicate id \"{}\"", kq.id));
-                }
-                if kq.wording.trim().is_empty() {
-                    problem(join(&kq_path, "wording"), "must not be empty".into());
-                }
-            }
-        }
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::new(problems))
+            check_key_questions(standard, &path, problems);
         }
     }
 
@@ -686,6 +731,27 @@ fn is_id(id: &str) -> bool {
 /// Key-question ids are one path segment: no dots either.
 fn is_key_question_id(id: &str) -> bool {
     !id.is_empty() && id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// A case standard's key questions (at `path`): ids that fit in a path and are unique
+/// within the standard, and wording.
+fn check_key_questions(standard: &Standard, path: &str, problems: &mut Vec<Problem>) {
+    let mut problem = |path: String, message: String| problems.push(Problem::new(path, message));
+    let mut kq_ids = HashSet::new();
+    for (k, kq) in standard.key_questions.iter().enumerate() {
+        let kq_path = format!("{path}.key_questions.{k}");
+        if !is_key_question_id(&kq.id) {
+            problem(
+                join(&kq_path, "id"),
+                "must be letters, digits, - or _ (no spaces or dots)".into(),
+            );
+        } else if !kq_ids.insert(kq.id.as_str()) {
+            problem(join(&kq_path, "id"), format!("duplicate id \"{}\"", kq.id));
+        }
+        if kq.wording.trim().is_empty() {
+            problem(join(&kq_path, "wording"), "must not be empty".into());
+        }
+    }
 }
 
 /// serde's message for a framework file, in the rule book's words where it helps.

@@ -35,6 +35,7 @@ mod rating;
 pub mod report;
 mod scenario;
 mod score;
+pub mod words;
 
 pub use confidence::{
     band_edges, band_probabilities, confidence, regularized_incomplete_beta, wilson_interval, Confidence,

@@ -95,14 +95,9 @@ impl Percentage {
     }
 }
 
-/// Formats tenths of a percent as `66.7`.
-pub(crate) fn tenths_to_string(tenths: u32) -> String {
-    format!("{}.{}", tenths / 10, tenths % 10)
-}
-
 impl fmt::Display for Percentage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}%", tenths_to_string(self.tenths()))
+        write!(f, "{}%", crate::words::tenths(self.tenths()))
     }
 }
 

@@ -27,7 +27,7 @@
 //! assert_eq!((large.court_sample, large.out_of_court_sample), (165, 110));
 //! ```
 
-use crate::explain::plural;
+use crate::words::plural;
 use crate::ConfidenceLevel;
 use serde_json::{json, Value};
 

@@ -3,8 +3,8 @@
 //! (1.5) and the what-if figures (1.6).
 
 use crate::{
-    min_yes_for, Answers, CaseAnswer, CaseSample, Entry, Framework, Percentage, RatedBy, Rating, Rounding,
-    Scenario, Standard,
+    min_yes_for, Answers, CaseAnswer, CaseSample, Discretion, Entry, Framework, Percentage, RatedBy, Rating,
+    Rounding, Scenario, Standard,
 };
 
 /// Everything a scenario adds up to under a framework.
@@ -527,21 +527,7 @@ fn score_standard(
     }
 
     if let Some(discretion) = &entry.discretion {
-        let allowed = result.allowed_discretion();
-        let problem = match result.mechanical_rating {
-            None => Some(DiscretionProblem::NotRated),
-            Some(_) if result.flags.is_empty() => Some(DiscretionProblem::NoFlag),
-            Some(mechanical) if discretion.rating.bands_from(mechanical) != 1 => {
-                Some(DiscretionProblem::NotOneBand { mechanical })
-            }
-            Some(mechanical) if !allowed.contains(&discretion.rating) => {
-                // One band away and flagged: the flags name only the other direction.
-                let allowed = allowed.first().copied().unwrap_or(mechanical);
-                Some(DiscretionProblem::NotFlaggedDirection { mechanical, allowed })
-            }
-            Some(_) if discretion.reason.trim().is_empty() => Some(DiscretionProblem::NoReason),
-            Some(_) => None,
-        };
+        let problem = discretion_problem(&result, discretion);
         result.discretion_problem = problem;
         if problem.is_none() {
             result.rating = Some(discretion.rating);
@@ -553,6 +539,27 @@ fn score_standard(
         .filter(|_| standard.counts_in_score)
         .map(|r| framework.score(r));
     result
+}
+
+/// Why the discretion entered cannot apply to a standard scored mechanically so far
+/// (rule 1.4), or `None` when it applies: the standard must be rated, flagged, moved one
+/// band in a direction a flag points, with a reason.
+fn discretion_problem(result: &StandardResult, discretion: &Discretion) -> Option<DiscretionProblem> {
+    let allowed = result.allowed_discretion();
+    match result.mechanical_rating {
+        None => Some(DiscretionProblem::NotRated),
+        Some(_) if result.flags.is_empty() => Some(DiscretionProblem::NoFlag),
+        Some(mechanical) if discretion.rating.bands_from(mechanical) != 1 => {
+            Some(DiscretionProblem::NotOneBand { mechanical })
+        }
+        Some(mechanical) if !allowed.contains(&discretion.rating) => {
+            // One band away and flagged: the flags name only the other direction.
+            let allowed = allowed.first().copied().unwrap_or(mechanical);
+            Some(DiscretionProblem::NotFlaggedDirection { mechanical, allowed })
+        }
+        Some(_) if discretion.reason.trim().is_empty() => Some(DiscretionProblem::NoReason),
+        Some(_) => None,
+    }
 }
 
 /// What each key question's next band up or down would make of the standard (rule 1.6
