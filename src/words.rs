@@ -3,198 +3,12 @@
 
 use yj_rating_engine::plan::{self, points_text, Margins, SamplePlan};
 use yj_rating_engine::published::{self, Placement};
-use yj_rating_engine::{
-    Direction, DiscretionDirection, Flag, Framework, KeyQuestionResult, OneCaseChange, Rating,
-    ScenarioResult, Standard, StandardResult, StandardStatus,
+use yj_rating_engine::{Framework, Rating, ScenarioResult, StandardStatus};
+
+// The wording the engine's explanations share (flags, discretion, what-if), in one home.
+pub use yj_rating_engine::words::{
+    discretion_choice, discretion_not_offered, flag_reason, flag_title, plural, tenths, what_if_line,
 };
-
-/// A one-sentence reason for a flag, with the way it points, e.g. "A differing judgement
-/// in one case would drop this to Good (one fewer Yes on desistance: 6 of 8 would become
-/// 5 of 8)." `case_name` names a case of the domain's sample by its position.
-pub fn flag_reason(
-    framework: &Framework,
-    standard: &Standard,
-    result: &StandardResult,
-    flag: &Flag,
-    case_name: &dyn Fn(usize) -> String,
-) -> String {
-    let kq_name = |i: usize| standard.key_questions[i].id.as_str();
-    match flag {
-        Flag::NearBoundary {
-            key_question,
-            boundary,
-            distance_tenths,
-            direction,
-        } => {
-            let kq = &result.key_questions[*key_question];
-            let percentage = kq.percentage.map(|p| p.to_string()).unwrap_or_default();
-            let side = match direction {
-                DiscretionDirection::Up => "below the boundary, it could justify one band up",
-                DiscretionDirection::Down => "at or above the boundary, it could justify one band down",
-            };
-            format!(
-                "The lowest percentage, {percentage} ({}), is {} points from the {boundary}% boundary: within {}; \
-                 {side}.",
-                kq_name(*key_question),
-                tenths(*distance_tenths),
-                framework.discretion.near_boundary_points
-            )
-        }
-        Flag::OneCase { changes } => {
-            // One clause per outcome: "drop this to Good (one fewer Yes on desistance: 6 of 8
-            // would become 5 of 8; ...)".
-            let mut outcomes: Vec<(Direction, Rating, Vec<String>)> = Vec::new();
-            for change in changes {
-                let detail = one_case_detail(standard, result, change, case_name);
-                match outcomes
-                    .iter_mut()
-                    .find(|(d, r, _)| *d == change.direction && *r == change.rating)
-                {
-                    Some((_, _, details)) => details.push(detail),
-                    None => outcomes.push((change.direction, change.rating, vec![detail])),
-                }
-            }
-            let clauses: Vec<String> = outcomes
-                .into_iter()
-                .map(|(direction, rating, details)| {
-                    let (verb, change) = match direction {
-                        Direction::OneMoreYes => ("lift", "one more Yes"),
-                        Direction::OneFewerYes => ("drop", "one fewer Yes"),
-                    };
-                    format!(
-                        "{verb} this to {} ({change} on {})",
-                        framework.label(rating),
-                        details.join("; ")
-                    )
-                })
-                .collect();
-            format!(
-                "A differing judgement in one case would {}.",
-                clauses.join(", or ")
-            )
-        }
-        Flag::SmallSample { key_questions } => {
-            let parts: Vec<String> = key_questions
-                .iter()
-                .map(|(kq, relevant)| {
-                    format!(
-                        "{} has {relevant} relevant case{}",
-                        kq_name(*kq),
-                        plural(*relevant)
-                    )
-                })
-                .collect();
-            format!(
-                "The rating rests on a small sample: {} ({} or fewer); it could justify one band either way.",
-                parts.join(", "),
-                framework.discretion.small_sample_cases
-            )
-        }
-    }
-}
-
-/// One change of a `one-case` flag: "desistance: 6 of 8 would become 7 of 8", and for
-/// several key questions at once, the case that would change them.
-fn one_case_detail(
-    standard: &Standard,
-    result: &StandardResult,
-    change: &OneCaseChange,
-    case_name: &dyn Fn(usize) -> String,
-) -> String {
-    let each: Vec<String> = change
-        .key_questions
-        .iter()
-        .map(|&k| {
-            let (yes, relevant) = counts(&result.key_questions[k]);
-            let after = match change.direction {
-                Direction::OneMoreYes => yes.saturating_add(1),
-                Direction::OneFewerYes => yes.saturating_sub(1),
-            };
-            let name = standard.key_questions.get(k).map_or("", |kq| kq.id.as_str());
-            format!("{name}: {yes} of {relevant} would become {after} of {relevant}")
-        })
-        .collect();
-    let who = match change.cases.as_slice() {
-        [] if each.len() > 1 => ", the same case judged Yes on each".to_owned(),
-        [] => String::new(),
-        [only] => format!(", if {} were judged Yes", case_name(*only)),
-        [first, rest @ ..] => format!(
-            ", if {} (or one of {} other case{} answered the same) were judged Yes",
-            case_name(*first),
-            rest.len(),
-            if rest.len() == 1 { "" } else { "s" }
-        ),
-    };
-    format!("{}{who}", each.join(" and "))
-}
-
-fn counts(kq: &KeyQuestionResult) -> (u32, u32) {
-    kq.answers.map(|a| (a.yes, a.relevant)).unwrap_or((0, 0))
-}
-
-/// A discretion choice as the form names it: "One band up" or "One band down".
-pub fn discretion_choice(way: DiscretionDirection) -> &'static str {
-    match way {
-        DiscretionDirection::Up => "One band up",
-        DiscretionDirection::Down => "One band down",
-    }
-}
-
-/// Why discretion is not offered one way (rule 1.4), one sentence per way that is not:
-/// "One band down (Inadequate) is not offered: discretion goes only where a flag points,
-/// and no flag here points down." Empty without a flag or when both ways are offered.
-pub fn discretion_not_offered(framework: &Framework, result: &StandardResult) -> Vec<String> {
-    let (Some(mechanical), false) = (result.mechanical_rating, result.flags.is_empty()) else {
-        return Vec::new();
-    };
-    let allowed = result.allowed_discretion();
-    DiscretionDirection::BOTH
-        .into_iter()
-        .filter_map(|way| {
-            let name = discretion_choice(way);
-            match way.from(mechanical) {
-                Some(to) if allowed.contains(&to) => None,
-                Some(to) => Some(format!(
-                    "{name} ({}) is not offered: discretion goes only where a flag points, and no flag here \
-                     points {}.",
-                    framework.label(to),
-                    way.as_str()
-                )),
-                None => Some(format!(
-                    "{name} is not possible: {} is the {} rating.",
-                    framework.label(mechanical),
-                    if way == DiscretionDirection::Up {
-                        "highest"
-                    } else {
-                        "lowest"
-                    }
-                )),
-            }
-        })
-        .collect()
-}
-
-/// A short title for a flag.
-pub fn flag_title(flag: &Flag) -> &'static str {
-    match flag {
-        Flag::NearBoundary { .. } => "Near a boundary",
-        Flag::OneCase { .. } => "One case would change it",
-        Flag::SmallSample { .. } => "Small sample",
-    }
-}
-
-fn plural(n: u32) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
-/// Tenths as "2.5".
-pub fn tenths(value: u32) -> String {
-    format!("{}.{}", value / 10, value % 10)
-}
 
 /// What a standard without a rating is waiting for.
 pub fn status_text(status: StandardStatus) -> &'static str {
@@ -319,31 +133,6 @@ pub fn margins(margins: &Margins) -> String {
     )
 }
 
-/// One what-if line of a key question (rule 1.6), saying what the move does to the
-/// standard: "1 more Yes: standard becomes Good", or, where another key question holds
-/// it, "2 fewer Yes: Reasonable majority; standard stays Inadequate". `way` is "more" or
-/// "fewer"; `band` the key question's band after the move.
-pub fn what_if_line(
-    framework: &Framework,
-    n: u32,
-    way: &str,
-    band: Rating,
-    standard_after: Option<Rating>,
-    standard_now: Option<Rating>,
-) -> String {
-    match standard_after {
-        Some(after) if Some(after) != standard_now => {
-            format!("{n} {way} Yes: standard becomes {}", framework.label(after))
-        }
-        Some(after) => format!(
-            "{n} {way} Yes: {}; standard stays {}",
-            framework.band_name(band),
-            framework.label(after)
-        ),
-        None => format!("{n} {way} Yes: {}", framework.band_name(band)),
-    }
-}
-
 /// Names a field by its path for the error summary, e.g. "2.1 Assessment, safety: Yes answers".
 pub fn field_label(framework: &Framework, path: &str) -> String {
     for standard in &framework.standards {
@@ -409,7 +198,7 @@ pub fn file_stem(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use yj_rating_engine::{score, Scenario};
+    use yj_rating_engine::{score, Flag, FlagKind, Scenario, StandardResult};
 
     #[test]
     fn what_if_lines_say_what_happens_to_the_standard() {
@@ -508,49 +297,12 @@ mod tests {
         score(Framework::youth_2018(), &scenario).standards.swap_remove(4)
     }
 
-    fn reason(result: &StandardResult, kind: &str) -> String {
+    fn reason(result: &StandardResult, kind: FlagKind) -> String {
         let youth = Framework::youth_2018();
         let flag = result.flags.iter().find(|f| f.kind() == kind).unwrap();
         flag_reason(youth, &youth.standards[4], result, flag, &|i| {
             format!("C{}", i + 1)
         })
-    }
-
-    #[test]
-    fn one_case_on_several_key_questions_names_them_together() {
-        let r = assessment(
-            r#"{"2.1":{"cases":15,"key_questions":{"desistance":{"relevant":15,"yes":11},
-            "safety":{"relevant":15,"yes":11},"others":{"relevant":15,"yes":15}}}}"#,
-        );
-        assert_eq!(
-            reason(&r, "one-case"),
-            "A differing judgement in one case would lift this to Outstanding (one more Yes on desistance: \
-             11 of 15 would become 12 of 15 and safety: 11 of 15 would become 12 of 15, the same case judged \
-             Yes on each)."
-        );
-        // Only up: the app says why down is not offered.
-        assert_eq!(
-            discretion_not_offered(Framework::youth_2018(), &r),
-            ["One band down (Requires improvement) is not offered: discretion goes only where a flag points, \
-              and no flag here points down."]
-        );
-    }
-
-    #[test]
-    fn case_by_case_one_case_names_the_case() {
-        let r = assessment(
-            r#"{"2.1":{"by_case":true}},"case_samples":{"2":{"cases":[
-            {"answers":{"2.1":{"desistance":"yes","safety":"yes","others":"not-relevant"}}},
-            {"answers":{"2.1":{"desistance":"no","safety":"no","others":"not-relevant"}}}]}}"#,
-        );
-        let text = reason(&r, "one-case");
-        assert!(
-            text.starts_with(
-                "A differing judgement in one case would lift this to Outstanding (one more Yes on desistance: \
-                 1 of 2 would become 2 of 2 and safety: 1 of 2 would become 2 of 2, if C2 were judged Yes)"
-            ),
-            "{text}"
-        );
     }
 
     #[test]
@@ -560,13 +312,15 @@ mod tests {
             r#"{"2.1":{"cases":100,"key_questions":{"desistance":{"relevant":100,"yes":62},
             "safety":{"relevant":0,"yes":0},"others":{"relevant":0,"yes":0}}}}"#,
         );
-        assert!(reason(&r, "near-boundary").ends_with("below the boundary, it could justify one band up."));
+        assert!(
+            reason(&r, FlagKind::NearBoundary).ends_with("below the boundary, it could justify one band up.")
+        );
         // 3/3 on a small sample: Outstanding, nothing above.
         let r = assessment(
             r#"{"2.1":{"cases":3,"key_questions":{"desistance":{"relevant":3,"yes":3},
             "safety":{"relevant":0,"yes":0},"others":{"relevant":0,"yes":0}}}}"#,
         );
-        assert!(reason(&r, "small-sample").ends_with("it could justify one band either way."));
+        assert!(reason(&r, FlagKind::SmallSample).ends_with("it could justify one band either way."));
         assert_eq!(
             discretion_not_offered(Framework::youth_2018(), &r),
             ["One band up is not possible: Outstanding is the highest rating."]

@@ -18,7 +18,7 @@
 //! ```
 
 use crate::words::flag_name;
-use crate::{Framework, Rating, ScenarioResult, StandardResult};
+use crate::{FlagKind, Framework, Rating, ScenarioResult, StandardResult};
 
 /// Every difference between two scored scenarios, in framework order: standards (their
 /// key-question bands, mechanical rating, discretion, rating, flags, score), then domain
@@ -60,9 +60,9 @@ pub enum Difference {
     },
     /// A discretion flag of this kind (`near-boundary`, `one-case`, `small-sample`) fires
     /// in the what-if but not in the original.
-    FlagAdded { standard: usize, kind: &'static str },
+    FlagAdded { standard: usize, kind: FlagKind },
     /// A discretion flag of this kind fires in the original but not in the what-if.
-    FlagRemoved { standard: usize, kind: &'static str },
+    FlagRemoved { standard: usize, kind: FlagKind },
     /// A standard's score (`None`: not rated, or does not count).
     Score {
         standard: usize,
@@ -176,8 +176,8 @@ impl Difference {
             Difference::Rating { before, after, .. } => {
                 format!("{standard}: rating {}, now {}", rating(before), rating(after))
             }
-            Difference::FlagAdded { kind, .. } => format!("{standard}: new flag, {}", flag_name(kind)),
-            Difference::FlagRemoved { kind, .. } => format!("{standard}: flag gone, {}", flag_name(kind)),
+            Difference::FlagAdded { kind, .. } => format!("{standard}: new flag, {}", flag_name(*kind)),
+            Difference::FlagRemoved { kind, .. } => format!("{standard}: flag gone, {}", flag_name(*kind)),
             Difference::Score { before, after, .. } => {
                 format!("{standard}: score {}, now {}", score(before), score(after))
             }
@@ -362,12 +362,18 @@ fn flag_differences(
     let (kb, ka) = (kinds(b), kinds(a));
     for kind in &ka {
         if !kb.contains(kind) {
-            differences.push(Difference::FlagAdded { standard, kind });
+            differences.push(Difference::FlagAdded {
+                standard,
+                kind: *kind,
+            });
         }
     }
     for kind in &kb {
         if !ka.contains(kind) {
-            differences.push(Difference::FlagRemoved { standard, kind });
+            differences.push(Difference::FlagRemoved {
+                standard,
+                kind: *kind,
+            });
         }
     }
 }
@@ -487,12 +493,12 @@ mod tests {
         let c = diff(&original, &branch);
         assert!(c.differences.contains(&Difference::FlagRemoved {
             standard: 4,
-            kind: "small-sample"
+            kind: FlagKind::SmallSample
         }));
         // 4 of 4 becoming 3 of 4 dropped it; 20 of 20 becoming 19 of 20 does not.
         assert!(c.differences.contains(&Difference::FlagRemoved {
             standard: 4,
-            kind: "one-case"
+            kind: FlagKind::OneCase
         }));
         assert!(!c
             .differences
@@ -503,16 +509,22 @@ mod tests {
         let c = diff(&original, &branch);
         assert!(c.differences.contains(&Difference::FlagAdded {
             standard: 4,
-            kind: "near-boundary"
+            kind: FlagKind::NearBoundary
         }));
         assert!(!c.differences.iter().any(|d| matches!(
             d,
-            Difference::FlagAdded { kind: "one-case", .. } | Difference::FlagRemoved { kind: "one-case", .. }
+            Difference::FlagAdded {
+                kind: FlagKind::OneCase,
+                ..
+            } | Difference::FlagRemoved {
+                kind: FlagKind::OneCase,
+                ..
+            }
         )));
         assert_eq!(
             Difference::FlagAdded {
                 standard: 4,
-                kind: "one-case"
+                kind: FlagKind::OneCase
             }
             .describe(youth()),
             "2.1 Assessment: new flag, one case would change it"

@@ -55,6 +55,6 @@ pub use scenario::{
     SCENARIO_FORMAT, SCENARIO_VERSION,
 };
 pub use score::{
-    score, Direction, DiscretionDirection, DiscretionProblem, DomainResult, Flag, KeyQuestionResult,
-    OneCaseChange, ScenarioResult, StandardResult, StandardStatus, WhatIf,
+    score, Direction, DiscretionDirection, DiscretionProblem, DomainResult, Flag, FlagKind,
+    KeyQuestionResult, OneCaseChange, ScenarioResult, StandardResult, StandardStatus, WhatIf,
 };

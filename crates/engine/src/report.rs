@@ -97,7 +97,7 @@ fn standard_json(
                 distance_tenths,
                 ..
             } => json!({
-                "kind": flag.kind(),
+                "kind": flag.kind().as_str(),
                 "directions": directions(flag),
                 "key_question": kq_id(*key_question),
                 "percentage": r.key_questions[*key_question].percentage.map(|p| p.to_f64()),
@@ -105,7 +105,7 @@ fn standard_json(
                 "distance": f64::from(*distance_tenths) / 10.0,
             }),
             Flag::OneCase { changes } => json!({
-                "kind": flag.kind(),
+                "kind": flag.kind().as_str(),
                 "directions": directions(flag),
                 "changes": changes.iter().map(|c| {
                     let mut change = json!({
@@ -121,7 +121,7 @@ fn standard_json(
                 }).collect::<Vec<_>>(),
             }),
             Flag::SmallSample { key_questions } => json!({
-                "kind": flag.kind(),
+                "kind": flag.kind().as_str(),
                 "directions": directions(flag),
                 "key_questions": key_questions.iter().map(|(kq, relevant)| json!({
                     "key_question": kq_id(*kq),

@@ -179,13 +179,44 @@ pub enum Flag {
     },
 }
 
-impl Flag {
-    /// The flag's kind as written in JSON: `near-boundary`, `one-case`, `small-sample`.
-    pub fn kind(&self) -> &'static str {
+/// What kind of flag it is, without its details.
+///
+/// ```
+/// use yj_rating_engine::FlagKind;
+/// assert_eq!(FlagKind::OneCase.as_str(), "one-case");
+/// assert_eq!(FlagKind::NearBoundary.to_string(), "near-boundary");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FlagKind {
+    NearBoundary,
+    OneCase,
+    SmallSample,
+}
+
+impl FlagKind {
+    /// The kind as written in JSON: `near-boundary`, `one-case`, `small-sample`.
+    pub fn as_str(self) -> &'static str {
         match self {
-            Flag::NearBoundary { .. } => "near-boundary",
-            Flag::OneCase { .. } => "one-case",
-            Flag::SmallSample { .. } => "small-sample",
+            FlagKind::NearBoundary => "near-boundary",
+            FlagKind::OneCase => "one-case",
+            FlagKind::SmallSample => "small-sample",
+        }
+    }
+}
+
+impl std::fmt::Display for FlagKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Flag {
+    /// The flag's kind.
+    pub fn kind(&self) -> FlagKind {
+        match self {
+            Flag::NearBoundary { .. } => FlagKind::NearBoundary,
+            Flag::OneCase { .. } => FlagKind::OneCase,
+            Flag::SmallSample { .. } => FlagKind::SmallSample,
         }
     }
 

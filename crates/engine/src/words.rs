@@ -15,7 +15,7 @@
 //! assert_eq!(and_list(&["safety", "others"]), "safety and others");
 //! ```
 
-use crate::score::{Direction, DiscretionDirection, Flag, KeyQuestionResult, OneCaseChange};
+use crate::score::{Direction, DiscretionDirection, Flag, FlagKind, KeyQuestionResult, OneCaseChange};
 use crate::{Framework, Rating, Standard, StandardResult};
 
 /// The plural ending of a count: `""` for one, `"s"` otherwise.
@@ -112,16 +112,15 @@ pub fn flag_title(flag: &Flag) -> &'static str {
 ///
 /// ```
 /// use yj_rating_engine::words::flag_name;
-/// assert_eq!(flag_name("one-case"), "one case would change it");
-/// assert_eq!(flag_name("near-boundary"), "near a boundary");
-/// assert_eq!(flag_name("other"), "other");
+/// use yj_rating_engine::FlagKind;
+/// assert_eq!(flag_name(FlagKind::OneCase), "one case would change it");
+/// assert_eq!(flag_name(FlagKind::NearBoundary), "near a boundary");
 /// ```
-pub fn flag_name(kind: &str) -> &str {
+pub fn flag_name(kind: FlagKind) -> &'static str {
     match kind {
-        "near-boundary" => "near a boundary",
-        "one-case" => "one case would change it",
-        "small-sample" => "small sample",
-        other => other,
+        FlagKind::NearBoundary => "near a boundary",
+        FlagKind::OneCase => "one case would change it",
+        FlagKind::SmallSample => "small sample",
     }
 }
 
@@ -275,7 +274,7 @@ pub fn scale_end(way: DiscretionDirection) -> &'static str {
 ///     "desistance":{"relevant":8,"yes":6},"safety":{"relevant":0,"yes":0},
 ///     "others":{"relevant":0,"yes":0}}}}}"#).unwrap();
 /// let assessment = &score(youth, &scenario).standards[4];
-/// let one_case = assessment.flags.iter().find(|f| f.kind() == "one-case").unwrap();
+/// let one_case = assessment.flags.iter().find(|f| f.kind() == yj_rating_engine::FlagKind::OneCase).unwrap();
 /// assert_eq!(
 ///     flag_reason(youth, &youth.standards[4], assessment, one_case, &|i| format!("case {}", i + 1)),
 ///     "A differing judgement in one case would lift this to Outstanding (one more Yes on desistance: \
@@ -457,7 +456,7 @@ mod tests {
         score(Framework::youth_2018(), &scenario).standards.swap_remove(4)
     }
 
-    fn reason(result: &StandardResult, kind: &str) -> String {
+    fn reason(result: &StandardResult, kind: FlagKind) -> String {
         let youth = Framework::youth_2018();
         let flag = result.flags.iter().find(|f| f.kind() == kind).unwrap();
         flag_reason(youth, &youth.standards[4], result, flag, &|i| {
@@ -472,7 +471,7 @@ mod tests {
             "safety":{"relevant":15,"yes":11},"others":{"relevant":15,"yes":15}}}}"#,
         );
         assert_eq!(
-            reason(&r, "one-case"),
+            reason(&r, FlagKind::OneCase),
             "A differing judgement in one case would lift this to Outstanding (one more Yes on desistance: \
              11 of 15 would become 12 of 15 and safety: 11 of 15 would become 12 of 15, the same case judged \
              Yes on each)."
@@ -491,7 +490,7 @@ mod tests {
             {"answers":{"2.1":{"desistance":"yes","safety":"yes","others":"not-relevant"}}},
             {"answers":{"2.1":{"desistance":"no","safety":"no","others":"not-relevant"}}}]}}"#,
         );
-        let text = reason(&r, "one-case");
+        let text = reason(&r, FlagKind::OneCase);
         assert!(
             text.starts_with(
                 "A differing judgement in one case would lift this to Outstanding (one more Yes on desistance: \
@@ -509,7 +508,7 @@ mod tests {
             "safety":{"relevant":0,"yes":0},"others":{"relevant":0,"yes":0}}}}"#,
         );
         assert_eq!(
-            reason(&r, "near-boundary"),
+            reason(&r, FlagKind::NearBoundary),
             "The lowest percentage, 62.0% (desistance), is 3.0 points from the 65% boundary: within 5; below \
              the boundary, it could justify one band up."
         );
@@ -518,7 +517,7 @@ mod tests {
             "safety":{"relevant":0,"yes":0},"others":{"relevant":0,"yes":0}}}}"#,
         );
         assert_eq!(
-            reason(&r, "small-sample"),
+            reason(&r, FlagKind::SmallSample),
             "The rating rests on a small sample: desistance has 3 relevant cases (5 or fewer); it could justify \
              one band either way."
         );

@@ -131,7 +131,7 @@ proptest! {
         prop_assert_eq!(c.differences.len(), back.differences.len());
         for (i, (x, y)) in ra.standards.iter().zip(&rb.standards).enumerate() {
             let kinds = |r: &yj_rating_engine::StandardResult| {
-                let mut k: Vec<&str> = r.flags.iter().map(|f| f.kind()).collect();
+                let mut k: Vec<&str> = r.flags.iter().map(|f| f.kind().as_str()).collect();
                 k.sort_unstable();
                 k
             };

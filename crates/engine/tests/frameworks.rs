@@ -196,7 +196,11 @@ fn a_custom_framework_scores_as_its_data_says() {
         "Few cases"
     );
     // Its own discretion thresholds: 59% is 1 point from 60 (within 3); 100 cases is not small.
-    let kinds: Vec<&str> = result.standards[2].flags.iter().map(|f| f.kind()).collect();
+    let kinds: Vec<&str> = result.standards[2]
+        .flags
+        .iter()
+        .map(|f| f.kind().as_str())
+        .collect();
     assert_eq!(kinds, ["near-boundary", "one-case"]);
     // A scenario file under it carries it, and reads back with it.
     let file = scenario.to_json_string_with(&theme);

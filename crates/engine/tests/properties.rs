@@ -430,7 +430,7 @@ proptest! {
                 let (num, den) = lowest_reading;
                 num.abs_diff(b * den) <= 5 * den
             });
-            prop_assert_eq!(near, result.flags.iter().any(|f| f.kind() == "near-boundary"));
+            prop_assert_eq!(near, result.flags.iter().any(|f| f.kind() == yj_rating_engine::FlagKind::NearBoundary));
             // 1.3 small-sample: a driver with five or fewer relevant cases.
             let small: Vec<(usize, u32)> = answers.iter().flatten().enumerate()
                 .filter(|(i, a)| bands[*i] == Some(lowest) && a.relevant <= 5)

@@ -662,7 +662,7 @@ fn small_sample_lists_each_small_driver() {
 fn flags_come_in_a_fixed_order_and_change_nothing() {
     // 2/3: near 65, one-case both ways, and a sample of three.
     let r = standard(&alone(2, 3), "2.1");
-    let kinds: Vec<&str> = r.flags.iter().map(Flag::kind).collect();
+    let kinds: Vec<&str> = r.flags.iter().map(|f| f.kind().as_str()).collect();
     assert_eq!(kinds, ["near-boundary", "one-case", "small-sample"]);
     assert_eq!((r.mechanical_rating, r.rating), (Some(Good), Some(Good)));
     assert!(!r.changed_by_discretion);
@@ -882,7 +882,11 @@ fn discretion_on_each_kind_of_flag() {
 #[track_caller]
 fn ways(scenario: &Scenario) -> (Vec<(&'static str, Vec<DiscretionDirection>)>, Vec<Rating>) {
     let r = standard(scenario, "2.1");
-    let flags = r.flags.iter().map(|f| (f.kind(), f.directions())).collect();
+    let flags = r
+        .flags
+        .iter()
+        .map(|f| (f.kind().as_str(), f.directions()))
+        .collect();
     (flags, r.allowed_discretion())
 }
 

@@ -93,7 +93,9 @@ fn small_samples_are_flagged() {
     let r = scored();
     for (i, s) in r.standards.iter().enumerate().skip(4) {
         assert!(
-            s.flags.iter().any(|f| f.kind() == "small-sample"),
+            s.flags
+                .iter()
+                .any(|f| f.kind() == yj_rating_engine::FlagKind::SmallSample),
             "{}",
             PUBLISHED[i].0
         );
