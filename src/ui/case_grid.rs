@@ -89,12 +89,6 @@ fn focus_cell_soon(domain: String, typing: Typing) {
 pub fn CaseGrid(domain: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = state.framework_now();
-    let case_standards: Vec<String> = framework
-        .standards
-        .iter()
-        .filter(|s| s.domain == domain && s.rated_by == RatedBy::Cases)
-        .map(|s| s.id.clone())
-        .collect();
     let columns = {
         let (domain, framework) = (domain.clone(), framework.clone());
         Memo::new(move |_| state.with_form(|f| f.grid_columns(&framework, &domain)))
@@ -105,6 +99,98 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
     };
     let problems = RwSignal::new(Vec::<PasteProblem>::new());
     let typing: Typing = StoredValue::new(None);
+    let add_case = {
+        let domain = domain.clone();
+        move |_| match state.add_case(&domain) {
+            Some(row) => {
+                problems.update(|p| p.retain(|problem| problem.cell.is_some()));
+                typing.set_value(Some((row, 0)));
+                focus_cell_soon(domain.clone(), typing);
+            }
+            None => problems.set(vec![PasteProblem {
+                cell: None,
+                message: format!("A grid holds at most {} cases", group_thousands(MAX_CASES)),
+            }]),
+        }
+    };
+    let type_ahead = type_ahead(domain.clone(), columns, typing);
+    let hint_id = format!("{}-hint", grid_id(&domain));
+    let caption = match framework.domains.iter().find(|d| d.id == domain) {
+        Some(d) => format!("Cases of domain {}, {}: one row per case", d.id, d.name),
+        None => format!("Cases of domain {domain}: one row per case"),
+    };
+    let domain_for_rows = domain.clone();
+    view! {
+        <EnterDomainByCase domain=domain.clone() typing=typing/>
+        <Show when=move || !columns.with(Vec::is_empty)>
+            <div class="case-grid">
+                <p class="hint" id=hint_id.clone()>
+                    "One row per case: use a reference, never a name. In a cell type y (Yes), n (No) or - (not relevant); \
+                     the next cell is selected. Arrow keys move, Delete clears, and a block copied from a spreadsheet pastes in."
+                </p>
+                <div class="table-wrap">
+                    <table class="grid" data-testid=format!("grid-{domain}")>
+                        <caption class="visually-hidden">{caption.clone()}</caption>
+                        <thead><GridHeader columns=columns/></thead>
+                        <tbody>
+                            {
+                                let (domain, hint_id) = (domain_for_rows.clone(), hint_id.clone());
+                                view! {
+                                    <For each=move || 0..rows.get() key=|row| *row
+                                        children=move |row| view! {
+                                            <CaseRow domain=domain.clone() row=row columns=columns problems=problems hint_id=hint_id.clone()/>
+                                        }/>
+                                }
+                            }
+                        </tbody>
+                        <tfoot><GridTotals domain=domain.clone() columns=columns rows=rows/></tfoot>
+                    </table>
+                </div>
+                <button type="button" class="button button-secondary" id=add_button_id(&domain) data-testid=format!("add-case-{domain}")
+                    on:click=add_case.clone() on:keydown=type_ahead.clone()>"Add a case"</button>
+                <GridProblems domain=domain.clone() problems=problems/>
+            </div>
+        </Show>
+    }
+}
+
+/// Answers typed on "Add a case" before the new row is shown (see `Typing`).
+fn type_ahead(
+    domain: String,
+    columns: Memo<Vec<GridColumn>>,
+    typing: Typing,
+) -> impl Fn(KeyboardEvent) + Clone + 'static {
+    let state = expect_context::<AppState>();
+    move |ev: KeyboardEvent| {
+        let Some((row, col)) = typing.get_value() else {
+            return;
+        };
+        let Some(value) = answer_key(&ev.key()).filter(|_| !(ev.ctrl_key() || ev.meta_key() || ev.alt_key()))
+        else {
+            return;
+        };
+        ev.prevent_default();
+        let columns = columns.get_untracked();
+        if let Some(column) = columns.get(col) {
+            state.set_case_answer(&domain, row, column, Some(value));
+        }
+        // Past the row's last cell, focus stays here, as it does from a cell.
+        typing.set_value((col + 1 < columns.len()).then_some((row, col + 1)));
+    }
+}
+
+/// "Record this domain case by case", and the confirmation it asks for when totals typed
+/// for the domain's standards would be discarded.
+#[component]
+fn EnterDomainByCase(domain: String, typing: Typing) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let framework = state.framework_now();
+    let case_standards: Vec<String> = framework
+        .standards
+        .iter()
+        .filter(|s| s.domain == domain && s.rated_by == RatedBy::Cases)
+        .map(|s| s.id.clone())
+        .collect();
     let all_by_case = {
         let ids = case_standards.clone();
         Memo::new(move |_| state.with_form(|f| ids.iter().all(|id| f.by_case.contains(id))))
@@ -112,7 +198,7 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
     // Standards whose typed totals entering the whole domain case by case would discard.
     let confirming = RwSignal::new(None::<Vec<String>>);
     let enter_all = {
-        let (domain, ids, framework) = (domain.clone(), case_standards.clone(), framework.clone());
+        let (domain, ids) = (domain.clone(), case_standards.clone());
         move |confirmed: bool| {
             let with_totals: Vec<String> = state.with_form(|f| {
                 framework
@@ -132,48 +218,47 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
             focus_cell_soon(domain.clone(), typing);
         }
     };
-    let add_case = {
-        let domain = domain.clone();
-        move |_| match state.add_case(&domain) {
-            Some(row) => {
-                problems.update(|p| p.retain(|problem| problem.cell.is_some()));
-                typing.set_value(Some((row, 0)));
-                focus_cell_soon(domain.clone(), typing);
-            }
-            None => problems.set(vec![PasteProblem {
-                cell: None,
-                message: format!("A grid holds at most {} cases", group_thousands(MAX_CASES)),
-            }]),
-        }
-    };
-    // Answers typed on "Add a case" before the new row is shown (see `Typing`).
-    let type_ahead = {
-        let domain = domain.clone();
-        move |ev: KeyboardEvent| {
-            let Some((row, col)) = typing.get_value() else {
-                return;
-            };
-            let Some(value) =
-                answer_key(&ev.key()).filter(|_| !(ev.ctrl_key() || ev.meta_key() || ev.alt_key()))
-            else {
-                return;
-            };
-            ev.prevent_default();
-            let columns = columns.get_untracked();
-            if let Some(column) = columns.get(col) {
-                state.set_case_answer(&domain, row, column, Some(value));
-            }
-            // Past the row's last cell, focus stays here, as it does from a cell.
-            typing.set_value((col + 1 < columns.len()).then_some((row, col + 1)));
-        }
-    };
-    let hint_id = format!("{}-hint", grid_id(&domain));
-    let caption = match framework.domains.iter().find(|d| d.id == domain) {
-        Some(d) => format!("Cases of domain {}, {}: one row per case", d.id, d.name),
-        None => format!("Cases of domain {domain}: one row per case"),
-    };
-    let domain_for_rows = domain.clone();
-    let header = move || {
+    let enter_all_button = enter_all.clone();
+    let button_testid = format!("enter-by-case-{domain}");
+    (!case_standards.is_empty()).then(|| view! {
+        <div class="case-entry">
+            <Show when=move || !all_by_case.get()>
+                <button type="button" class="button button-secondary" data-testid=button_testid.clone()
+                    on:click={
+                        let enter_all = enter_all_button.clone();
+                        move |_| enter_all(false)
+                    }>
+                    "Record this domain case by case"
+                </button>
+            </Show>
+            {
+                let domain = domain.clone();
+                move || confirming.get().map(|ids| {
+                let enter_all = enter_all.clone();
+                view! {
+                    <div class="confirm" role="alert" data-testid=format!("confirm-enter-all-{domain}")>
+                        <p>{format!(
+                            "Entering case by case discards the totals typed for {}. The grid's counts take their place.",
+                            ids.join(", ")
+                        )}</p>
+                        <button type="button" class="button button-warning" data-testid=format!("confirm-enter-all-yes-{domain}")
+                            on:click=move |_| enter_all(true)>
+                            "Discard the totals and record case by case"
+                        </button>
+                        <button type="button" class="button button-secondary" data-testid=format!("confirm-enter-all-no-{domain}")
+                            on:click=move |_| confirming.set(None)>"Keep the totals"</button>
+                    </div>
+                }
+            })}
+        </div>
+    })
+}
+
+/// The grid's two header rows: standards over their key questions.
+#[component]
+fn GridHeader(columns: Memo<Vec<GridColumn>>) -> impl IntoView {
+    let framework = expect_context::<AppState>().framework_now();
+    move || {
         let columns = columns.get();
         let mut groups: Vec<(String, usize)> = Vec::new();
         for column in &columns {
@@ -204,119 +289,63 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
                 <th scope="col"><span class="visually-hidden">"Remove"</span></th>
             </tr>
         }
-    };
-    let footer = {
-        let domain = domain.clone();
-        move || {
-            let columns = columns.get();
-            let cells = columns
-                .into_iter()
-                .map(|c| {
-                    let domain = domain.clone();
-                    let text = move || {
-                        let answered = state.with_form(|f| {
-                            f.samples
-                                .get(&domain)
-                                .map_or(0, |s| s.answered(&c.standard, &c.key_question))
-                        });
-                        let counts = state.scenario.with(|(s, _)| match s.standards.get(&c.standard) {
-                            Some(Entry::Cases(e)) => e.key_questions.get(&c.key_question).copied(),
-                            _ => None,
-                        });
-                        match counts {
-                            Some(a) if a.relevant == 0 => "Not applicable".to_owned(),
-                            Some(a) => format!("{} Yes of {} relevant", a.yes, a.relevant),
-                            None => format!("{answered} of {} answered", rows.get()),
-                        }
-                    };
-                    view! { <td class="grid-total">{text}</td> }
-                })
-                .collect_view();
-            view! {
-                <tr>
-                    <th scope="row" colspan="2">"Totals"</th>
-                    {cells}
-                    <td></td>
-                </tr>
-            }
-        }
-    };
-    let show_grid = move || !columns.with(Vec::is_empty);
-    let (domain_testid, domain_confirm) = (domain.clone(), domain.clone());
-    let enter_all_button = enter_all.clone();
-    view! {
-        {(!case_standards.is_empty()).then(|| view! {
-            <div class="case-entry">
-                <Show when=move || !all_by_case.get()>
-                    <button type="button" class="button button-secondary" data-testid=format!("enter-by-case-{domain_testid}")
-                        on:click={
-                            let enter_all = enter_all_button.clone();
-                            move |_| enter_all(false)
-                        }>
-                        "Record this domain case by case"
-                    </button>
-                </Show>
-                {
-                    let enter_all = enter_all.clone();
-                    let domain = domain_confirm.clone();
-                    move || confirming.get().map(|ids| {
-                    let enter_all = enter_all.clone();
-                    view! {
-                        <div class="confirm" role="alert" data-testid=format!("confirm-enter-all-{domain}")>
-                            <p>{format!(
-                                "Entering case by case discards the totals typed for {}. The grid's counts take their place.",
-                                ids.join(", ")
-                            )}</p>
-                            <button type="button" class="button button-warning" data-testid=format!("confirm-enter-all-yes-{domain}")
-                                on:click=move |_| enter_all(true)>
-                                "Discard the totals and record case by case"
-                            </button>
-                            <button type="button" class="button button-secondary" data-testid=format!("confirm-enter-all-no-{domain}")
-                                on:click=move |_| confirming.set(None)>"Keep the totals"</button>
-                        </div>
+    }
+}
+
+/// The grid's totals row: each key question's counts as the engine reads the grid.
+#[component]
+fn GridTotals(domain: String, columns: Memo<Vec<GridColumn>>, rows: Memo<usize>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let cells = columns
+            .get()
+            .into_iter()
+            .map(|c| {
+                let domain = domain.clone();
+                let text = move || {
+                    let answered = state.with_form(|f| {
+                        f.samples
+                            .get(&domain)
+                            .map_or(0, |s| s.answered(&c.standard, &c.key_question))
+                    });
+                    let counts = state.scenario.with(|(s, _)| match s.standards.get(&c.standard) {
+                        Some(Entry::Cases(e)) => e.key_questions.get(&c.key_question).copied(),
+                        _ => None,
+                    });
+                    match counts {
+                        Some(a) if a.relevant == 0 => "Not applicable".to_owned(),
+                        Some(a) => format!("{} Yes of {} relevant", a.yes, a.relevant),
+                        None => format!("{answered} of {} answered", rows.get()),
                     }
-                })}
-            </div>
-        })}
-        <Show when=show_grid>
-            <div class="case-grid">
-                <p class="hint" id=hint_id.clone()>
-                    "One row per case: use a reference, never a name. In a cell type y (Yes), n (No) or - (not relevant); \
-                     the next cell is selected. Arrow keys move, Delete clears, and a block copied from a spreadsheet pastes in."
-                </p>
-                <div class="table-wrap">
-                    <table class="grid" data-testid=format!("grid-{domain}")>
-                        <caption class="visually-hidden">{caption.clone()}</caption>
-                        <thead>{header.clone()}</thead>
-                        <tbody>
-                            {
-                                let (domain, hint_id) = (domain_for_rows.clone(), hint_id.clone());
-                                view! {
-                                    <For each=move || 0..rows.get() key=|row| *row
-                                        children=move |row| view! {
-                                            <CaseRow domain=domain.clone() row=row columns=columns problems=problems hint_id=hint_id.clone()/>
-                                        }/>
-                                }
-                            }
-                        </tbody>
-                        <tfoot>{footer.clone()}</tfoot>
-                    </table>
+                };
+                view! { <td class="grid-total">{text}</td> }
+            })
+            .collect_view();
+        view! {
+            <tr>
+                <th scope="row" colspan="2">"Totals"</th>
+                {cells}
+                <td></td>
+            </tr>
+        }
+    }
+}
+
+/// What a paste or "Add a case" could not do, announced politely.
+#[component]
+fn GridProblems(domain: String, problems: RwSignal<Vec<PasteProblem>>) -> impl IntoView {
+    view! {
+        <div aria-live="polite" id=problems_id(&domain) data-testid=format!("grid-problems-{domain}")>
+            {move || (!problems.with(Vec::is_empty)).then(|| view! {
+                <div class="field-error">
+                    <span class="visually-hidden">"Error: "</span>
+                    {problems.with(|p| p.iter().any(|p| p.cell.is_some())).then_some(
+                        "Some pasted cells were not answers and were left as they were (marked in the grid):"
+                    )}
+                    <ul>{problems.get().into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}</ul>
                 </div>
-                <button type="button" class="button button-secondary" id=add_button_id(&domain) data-testid=format!("add-case-{domain}")
-                    on:click=add_case.clone() on:keydown=type_ahead.clone()>"Add a case"</button>
-                <div aria-live="polite" id=problems_id(&domain) data-testid=format!("grid-problems-{domain}")>
-                    {move || (!problems.with(Vec::is_empty)).then(|| view! {
-                        <div class="field-error">
-                            <span class="visually-hidden">"Error: "</span>
-                            {problems.with(|p| p.iter().any(|p| p.cell.is_some())).then_some(
-                                "Some pasted cells were not answers and were left as they were (marked in the grid):"
-                            )}
-                            <ul>{problems.get().into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}</ul>
-                        </div>
-                    })}
-                </div>
-            </div>
-        </Show>
+            })}
+        </div>
     }
 }
 
@@ -459,76 +488,9 @@ fn Cell(
             }
         }
     };
-    let rows = {
-        let domain = domain.clone();
-        move || state.with_form(|f| f.samples.get(&domain).map_or(0, |s| s.cases.len()))
-    };
-    // Moves focus by rows and columns; past the last cell of a row, on to the next row;
-    // past the last row, to "Add a case".
-    let go = {
-        let domain = domain.clone();
-        move |to_row: isize, to_col: isize| {
-            let (mut r, mut c) = (to_row, to_col);
-            if c >= count as isize {
-                r += 1;
-                c = 0;
-            }
-            if c < 0 || r < 0 {
-                return;
-            }
-            if r as usize >= rows() {
-                browser::focus(&add_button_id(&domain));
-            } else {
-                browser::focus(&cell_id(&domain, r as usize, c as usize));
-            }
-        }
-    };
-    let on_keydown = {
-        let (set, go) = (set.clone(), go.clone());
-        move |ev: KeyboardEvent| {
-            if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-                return; // copy, paste and the browser's own shortcuts
-            }
-            let (r, c) = (row as isize, col as isize);
-            let key = ev.key();
-            if let Some(value) = answer_key(&key) {
-                ev.prevent_default();
-                set(Some(value));
-                go(r, c + 1);
-                return;
-            }
-            match key.as_str() {
-                "Backspace" | "Delete" => set(None),
-                "ArrowRight" => go(r, c + 1),
-                "ArrowLeft" => go(r, c - 1),
-                "ArrowDown" | "Enter" => go(r + 1, c),
-                "ArrowUp" => go(r - 1, c),
-                "Home" => go(r, 0),
-                "End" => go(r, count as isize - 1),
-                "Tab" => return,
-                other if other.chars().count() == 1 => {} // not an answer: ignored
-                _ => return,
-            }
-            ev.prevent_default();
-        }
-    };
-    // Touch keyboards may send no usable key: read what the field holds instead.
-    let on_input = {
-        let set = set.clone();
-        move |ev: leptos::ev::Event| {
-            let text = event_target_value(&ev);
-            let last = text.chars().last().map(String::from).unwrap_or_default();
-            if let Ok(value) = parse_case_answer(&last) {
-                set(value);
-            }
-            if let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                input.set_value(shown(answer.get_untracked()));
-            }
-        }
-    };
+    let go = mover(domain.clone(), count);
+    let on_keydown = cell_keys(row, col, count, set.clone(), go);
+    let on_input = cell_input(set, answer);
     let on_paste = {
         let (domain, problems) = (domain.clone(), problems);
         move |ev: ClipboardEvent| {
@@ -574,5 +536,85 @@ fn Cell(
                 prop:value=move || shown(answer.get())
                 on:keydown=on_keydown on:input=on_input on:paste=on_paste/>
         </td>
+    }
+}
+
+/// Moves focus by rows and columns of a grid with `count` columns; past the last cell of
+/// a row, on to the next row; past the last row, to "Add a case".
+fn mover(domain: String, count: usize) -> impl Fn(isize, isize) + Clone + 'static {
+    let state = expect_context::<AppState>();
+    move |to_row: isize, to_col: isize| {
+        let (mut r, mut c) = (to_row, to_col);
+        if c >= count as isize {
+            r += 1;
+            c = 0;
+        }
+        if c < 0 || r < 0 {
+            return;
+        }
+        let rows = state.with_form(|f| f.samples.get(&domain).map_or(0, |s| s.cases.len()));
+        if r as usize >= rows {
+            browser::focus(&add_button_id(&domain));
+        } else {
+            browser::focus(&cell_id(&domain, r as usize, c as usize));
+        }
+    }
+}
+
+/// What a key does in a cell: an answer key answers and moves on; arrows, Enter, Home
+/// and End move; Backspace and Delete clear; other characters are ignored.
+fn cell_keys(
+    row: usize,
+    col: usize,
+    count: usize,
+    set: impl Fn(Option<CaseAnswer>) + 'static,
+    go: impl Fn(isize, isize) + 'static,
+) -> impl Fn(KeyboardEvent) + 'static {
+    move |ev: KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return; // copy, paste and the browser's own shortcuts
+        }
+        let (r, c) = (row as isize, col as isize);
+        let key = ev.key();
+        if let Some(value) = answer_key(&key) {
+            ev.prevent_default();
+            set(Some(value));
+            go(r, c + 1);
+            return;
+        }
+        match key.as_str() {
+            "Backspace" | "Delete" => set(None),
+            "ArrowRight" => go(r, c + 1),
+            "ArrowLeft" => go(r, c - 1),
+            "ArrowDown" | "Enter" => go(r + 1, c),
+            "ArrowUp" => go(r - 1, c),
+            "Home" => go(r, 0),
+            "End" => go(r, count as isize - 1),
+            "Tab" => return,
+            other if other.chars().count() == 1 => {} // not an answer: ignored
+            _ => return,
+        }
+        ev.prevent_default();
+    }
+}
+
+/// Touch keyboards may send no usable key: read what the field holds instead, then
+/// show the answer as the grid shows it.
+fn cell_input(
+    set: impl Fn(Option<CaseAnswer>) + 'static,
+    answer: Memo<Option<CaseAnswer>>,
+) -> impl Fn(leptos::ev::Event) + 'static {
+    move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        let last = text.chars().last().map(String::from).unwrap_or_default();
+        if let Ok(value) = parse_case_answer(&last) {
+            set(value);
+        }
+        if let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.set_value(shown(answer.get_untracked()));
+        }
     }
 }

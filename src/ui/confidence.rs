@@ -172,23 +172,7 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
     let panel_id = format!("confidence-{slug}");
     let level_id = format!("confidence-level-{slug}");
     let rounding = Memo::new(move |_| state.with_form(|f| f.rounding));
-    // One entry per key question: None where it has no figures (not entered, 0 relevant).
-    let figures = Memo::new({
-        let framework = framework.clone();
-        move |_| {
-            if !open.get() {
-                return Vec::new();
-            }
-            let level = preference.level.get();
-            let rounding = rounding.get();
-            result.with(|r| {
-                r.key_questions
-                    .iter()
-                    .map(|kq| confidence(&framework, kq.answers, rounding, level))
-                    .collect::<Vec<_>>()
-            })
-        }
-    });
+    let figures = figures(framework.clone(), open, preference, rounding, result);
     let key_questions = standard.key_questions.clone();
     let rows = {
         let id = id.clone();
@@ -197,51 +181,7 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
             key_questions
                 .iter()
                 .enumerate()
-                .map(|(k, kq)| {
-                    let testid = format!("confidence-{id}-{}", kq.id);
-                    let entry = figures.get(k).copied().flatten();
-                    let cells = match entry {
-                        Some(c) => {
-                            let bands = c
-                                .band_probabilities
-                                .iter()
-                                .enumerate()
-                                .map(|(b, p)| {
-                                    let rated = b == c.band.level();
-                                    view! {
-                                        <td class="band-chance" class:rated-band=rated>
-                                            <span class="figure">{chance(*p)}</span>
-                                            <span class="bar" aria-hidden="true">
-                                                <span class="bar-fill" style:width=format!("{}%", whole_percent(*p))></span>
-                                            </span>
-                                            {rated.then(|| view! { <span class="rated-mark">"this figure's band"</span> })}
-                                        </td>
-                                    }
-                                    .into_any()
-                                })
-                                .collect_view();
-                            view! {
-                                <td data-testid=format!("{testid}-relevant")>{c.relevant}</td>
-                                <td class="interval" data-testid=format!("{testid}-interval")>{interval_text(&c)}</td>
-                                {bands}
-                            }
-                            .into_any()
-                        }
-                        None => view! {
-                            <td colspan="6" class="muted" data-testid=format!("{testid}-none")>
-                                "No figures: no relevant cases entered"
-                            </td>
-                        }
-                        .into_any(),
-                    };
-                    view! {
-                        <tr data-testid=testid>
-                            <th scope="row">{kq.id.clone()}</th>
-                            {cells}
-                        </tr>
-                    }
-                    .into_any()
-                })
+                .map(|(k, kq)| confidence_row(&id, &kq.id, figures.get(k).copied().flatten()))
                 .collect_view()
         }
     };
@@ -275,26 +215,7 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
             view! {
                     <p class="hint">"How sure each band is, given how few cases it rests on: an interval for the true \
                         figure and the chance that it lies in each band. Information only: it never changes a rating."</p>
-                    <div class="field">
-                        <label for=level_id.clone()>"Confidence level"</label>
-                        <select id=level_id.clone() data-testid=level_testid.clone()
-                            on:change=move |ev| {
-                                let level = event_target_value(&ev).parse().ok().and_then(ConfidenceLevel::from_percent);
-                                if let Some(level) = level {
-                                    preference.set(level);
-                                }
-                            }>
-                            {ConfidenceLevel::ALL.map(|level| view! {
-                                <option value=level.percent().to_string()
-                                    prop:selected=move || preference.level.get() == level>
-                                    {match level {
-                                        ConfidenceLevel::Eighty => "80% (the level inspections sample to)",
-                                        ConfidenceLevel::NinetyFive => "95%",
-                                    }}
-                                </option>
-                            })}
-                        </select>
-                    </div>
+                    <LevelChoice id=level_id.clone() testid=level_testid.clone() preference=preference/>
                     <div class="table-wrap" tabindex="0" role="region" aria-label=caption.clone()>
                         <table class="confidence-table">
                             <caption class="visually-hidden">{caption.clone()}</caption>
@@ -326,6 +247,104 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
             <div id=panel_id class="confidence-panel" hidden=move || !open.get()>
                 {panel}
             </div>
+        </div>
+    }
+}
+
+/// The figures of every key question of a standard while its panel is open: one entry
+/// per key question, `None` where it has none (not entered, 0 relevant).
+fn figures(
+    framework: std::sync::Arc<Framework>,
+    open: RwSignal<bool>,
+    preference: ConfidencePreference,
+    rounding: Memo<yj_rating_engine::Rounding>,
+    result: Memo<StandardResult>,
+) -> Memo<Vec<Option<Confidence>>> {
+    Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
+        let level = preference.level.get();
+        let rounding = rounding.get();
+        result.with(|r| {
+            r.key_questions
+                .iter()
+                .map(|kq| confidence(&framework, kq.answers, rounding, level))
+                .collect::<Vec<_>>()
+        })
+    })
+}
+
+/// One key question's row of the confidence table: its relevant cases, interval and the
+/// chance of each band (or a note that it has no figures).
+fn confidence_row(standard: &str, key_question: &str, entry: Option<Confidence>) -> AnyView {
+    let testid = format!("confidence-{standard}-{key_question}");
+    let cells = match entry {
+        Some(c) => {
+            let bands = c
+                .band_probabilities
+                .iter()
+                .enumerate()
+                .map(|(b, p)| {
+                    let rated = b == c.band.level();
+                    view! {
+                        <td class="band-chance" class:rated-band=rated>
+                            <span class="figure">{chance(*p)}</span>
+                            <span class="bar" aria-hidden="true">
+                                <span class="bar-fill" style:width=format!("{}%", whole_percent(*p))></span>
+                            </span>
+                            {rated.then(|| view! { <span class="rated-mark">"this figure's band"</span> })}
+                        </td>
+                    }
+                    .into_any()
+                })
+                .collect_view();
+            view! {
+                <td data-testid=format!("{testid}-relevant")>{c.relevant}</td>
+                <td class="interval" data-testid=format!("{testid}-interval")>{interval_text(&c)}</td>
+                {bands}
+            }
+            .into_any()
+        }
+        None => view! {
+            <td colspan="6" class="muted" data-testid=format!("{testid}-none")>
+                "No figures: no relevant cases entered"
+            </td>
+        }
+        .into_any(),
+    };
+    view! {
+        <tr data-testid=testid>
+            <th scope="row">{key_question.to_owned()}</th>
+            {cells}
+        </tr>
+    }
+    .into_any()
+}
+
+/// The confidence level the figures are given at, shared by every standard.
+#[component]
+fn LevelChoice(id: String, testid: String, preference: ConfidencePreference) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>"Confidence level"</label>
+            <select id=id data-testid=testid
+                on:change=move |ev| {
+                    let level = event_target_value(&ev).parse().ok().and_then(ConfidenceLevel::from_percent);
+                    if let Some(level) = level {
+                        preference.set(level);
+                    }
+                }>
+                {ConfidenceLevel::ALL.map(|level| view! {
+                    <option value=level.percent().to_string()
+                        prop:selected=move || preference.level.get() == level>
+                        {match level {
+                            ConfidenceLevel::Eighty => "80% (the level inspections sample to)",
+                            ConfidenceLevel::NinetyFive => "95%",
+                        }}
+                    </option>
+                })}
+            </select>
         </div>
     }
 }

@@ -47,20 +47,9 @@ pub fn FrameworkPanel() -> impl IntoView {
             }
         });
     };
-    let close = move || {
-        pending.set(None);
-        browser::focus("convert-framework");
-    };
     let ask_to_convert = move |_| {
         pending.set(Some(state.prepare_conversion(choice.get_untracked().0)));
         request_animation_frame(|| browser::focus("convert-heading"));
-    };
-    let confirm = move |_| {
-        if let Some(p) = pending.get_untracked() {
-            state.convert_current(&p.to);
-            chosen.set(None);
-        }
-        close();
     };
 
     view! {
@@ -111,34 +100,58 @@ pub fn FrameworkPanel() -> impl IntoView {
                     </button>
                 })}
             </div>
-            {move || pending.get().map(|p| {
-                let from = state.library.with_untracked(|l| l.current().name.clone());
-                let dropped = p.dropped.clone();
-                view! {
-                    <div class="confirm-panel" role="group" aria-labelledby="convert-heading" data-testid="convert-panel"
-                        on:keydown=move |ev| if ev.key() == "Escape" { close(); }>
-                        <h3 id="convert-heading" tabindex="-1" data-testid="convert-heading">
-                            {format!("Convert \u{201c}{from}\u{201d} to {}?", p.to.name)}
-                        </h3>
-                        <p>"The converted scenario is a new one; this one stays as it is."</p>
-                        {if dropped.is_empty() {
-                            view! { <p data-testid="convert-nothing-dropped">"Every entry comes across: nothing is left out."</p> }.into_any()
-                        } else {
-                            view! {
-                                <p>"These entries exist only in this scenario's framework and will be left out of the new one:"</p>
-                                <ul data-testid="convert-dropped">
-                                    {dropped.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
-                                </ul>
-                            }.into_any()
-                        }}
-                        <div class="bar-row buttons">
-                            <button type="button" class="button" data-testid="convert-confirm" on:click=confirm>"Convert"</button>
-                            <button type="button" class="button button-secondary" data-testid="convert-cancel"
-                                on:click=move |_| close()>"Cancel"</button>
-                        </div>
-                    </div>
-                }
-            })}
+            <ConvertPanel pending=pending chosen=chosen/>
         </section>
+    }
+}
+
+/// The confirmation a conversion waits for: what would be left out, then Convert or
+/// Cancel (Escape cancels too).
+#[component]
+fn ConvertPanel(
+    pending: RwSignal<Option<PendingConversion>>,
+    chosen: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let close = move || {
+        pending.set(None);
+        browser::focus("convert-framework");
+    };
+    let confirm = move |_| {
+        if let Some(p) = pending.get_untracked() {
+            state.convert_current(&p.to);
+            chosen.set(None);
+        }
+        close();
+    };
+    move || {
+        pending.get().map(|p| {
+            let from = state.library.with_untracked(|l| l.current().name.clone());
+            let dropped = p.dropped.clone();
+            view! {
+                <div class="confirm-panel" role="group" aria-labelledby="convert-heading" data-testid="convert-panel"
+                    on:keydown=move |ev| if ev.key() == "Escape" { close(); }>
+                    <h3 id="convert-heading" tabindex="-1" data-testid="convert-heading">
+                        {format!("Convert \u{201c}{from}\u{201d} to {}?", p.to.name)}
+                    </h3>
+                    <p>"The converted scenario is a new one; this one stays as it is."</p>
+                    {if dropped.is_empty() {
+                        view! { <p data-testid="convert-nothing-dropped">"Every entry comes across: nothing is left out."</p> }.into_any()
+                    } else {
+                        view! {
+                            <p>"These entries exist only in this scenario's framework and will be left out of the new one:"</p>
+                            <ul data-testid="convert-dropped">
+                                {dropped.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                    <div class="bar-row buttons">
+                        <button type="button" class="button" data-testid="convert-confirm" on:click=confirm>"Convert"</button>
+                        <button type="button" class="button button-secondary" data-testid="convert-cancel"
+                            on:click=move |_| close()>"Cancel"</button>
+                    </div>
+                </div>
+            }
+        })
     }
 }

@@ -30,17 +30,6 @@ fn import_files(state: AppState, files: Option<web_sys::FileList>) {
 #[component]
 pub fn ScenarioBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let scenarios = Memo::new(move |_| {
-        state.library.with(|l| {
-            l.scenarios
-                .iter()
-                .map(|s| (s.id, s.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
-    let current = Memo::new(move |_| state.library.with(|l| l.current().id));
-    let name = Memo::new(move |_| state.library.with(|l| l.current().name.clone()));
-    let rounding = Memo::new(move |_| state.with_form(|f| f.rounding));
     let (share_text, set_share_text) = signal(None::<String>);
     let dragging = RwSignal::new(false);
 
@@ -75,36 +64,7 @@ pub fn ScenarioBar() -> impl IntoView {
     view! {
         <section class="scenario-bar" aria-labelledby="scenario-heading">
             <h2 id="scenario-heading" class="visually-hidden">"Scenario"</h2>
-            <div class="bar-row">
-                <div class="field">
-                    <label for="scenario-select">"Scenario"</label>
-                    <select id="scenario-select" data-testid="scenario-select"
-                        on:change=move |ev| {
-                            if let Ok(id) = event_target_value(&ev).parse::<u64>() {
-                                state.select(id);
-                            }
-                        }>
-                        {move || scenarios.get().into_iter().map(|(id, name)| view! {
-                            <option value=id.to_string() prop:selected=move || current.get() == id>{name}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="scenario-name">"Name"</label>
-                    <input id="scenario-name" type="text" data-testid="scenario-name" autocomplete="off"
-                        prop:value=move || name.get()
-                        on:change=move |ev| state.rename(event_target_value(&ev))/>
-                </div>
-                <div class="field checkbox">
-                    <input id="rounding" type="checkbox" data-testid="rounding"
-                        prop:checked=move || rounding.get() == Rounding::WholePercent
-                        on:change=move |ev| {
-                            let checked = event_target_checked(&ev);
-                            state.set_rounding(if checked { Rounding::WholePercent } else { Rounding::Exact });
-                        }/>
-                    <label for="rounding">"Round to whole percentages before banding"</label>
-                </div>
-            </div>
+            <ScenarioFields/>
             <div class="bar-row buttons" role="group" aria-label="Scenario actions">
                 <button type="button" class="button" data-testid="new-blank" on:click=move |_| state.new_blank()>"New blank"</button>
                 <button type="button" class="button" data-testid="load-example" on:click=move |_| state.load_example()>"Load Torbay 2021 example"</button>
@@ -133,5 +93,54 @@ pub fn ScenarioBar() -> impl IntoView {
                 </div>
             })}
         </section>
+    }
+}
+
+/// Which scenario is current, its name, and how it rounds percentages.
+#[component]
+fn ScenarioFields() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let scenarios = Memo::new(move |_| {
+        state.library.with(|l| {
+            l.scenarios
+                .iter()
+                .map(|s| (s.id, s.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let current = Memo::new(move |_| state.library.with(|l| l.current().id));
+    let name = Memo::new(move |_| state.library.with(|l| l.current().name.clone()));
+    let rounding = Memo::new(move |_| state.with_form(|f| f.rounding));
+    view! {
+    <div class="bar-row">
+        <div class="field">
+            <label for="scenario-select">"Scenario"</label>
+            <select id="scenario-select" data-testid="scenario-select"
+                on:change=move |ev| {
+                    if let Ok(id) = event_target_value(&ev).parse::<u64>() {
+                        state.select(id);
+                    }
+                }>
+                {move || scenarios.get().into_iter().map(|(id, name)| view! {
+                    <option value=id.to_string() prop:selected=move || current.get() == id>{name}</option>
+                }).collect_view()}
+            </select>
+        </div>
+        <div class="field">
+            <label for="scenario-name">"Name"</label>
+            <input id="scenario-name" type="text" data-testid="scenario-name" autocomplete="off"
+                prop:value=move || name.get()
+                on:change=move |ev| state.rename(event_target_value(&ev))/>
+        </div>
+        <div class="field checkbox">
+            <input id="rounding" type="checkbox" data-testid="rounding"
+                prop:checked=move || rounding.get() == Rounding::WholePercent
+                on:change=move |ev| {
+                    let checked = event_target_checked(&ev);
+                    state.set_rounding(if checked { Rounding::WholePercent } else { Rounding::Exact });
+                }/>
+            <label for="rounding">"Round to whole percentages before banding"</label>
+        </div>
+    </div>
     }
 }

@@ -432,15 +432,6 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
     let visible = move || chosen.get().is_some() || result.with(|r| !r.flags.is_empty());
     let group = field_id(&discretion_path(&id));
     let reason_id = field_id(&reason_field);
-    let choose = {
-        let id = id.clone();
-        move |rating: Option<Rating>| state.choose_discretion(&id, rating)
-    };
-    // Only the options depend on the result, and only through the ratings discretion may
-    // give (or a choice entered earlier that no longer applies): the fieldset and the
-    // reason box are never rebuilt, so focus and typing are never interrupted.
-    let mechanical = Memo::new(move |_| result.with(|r| r.mechanical_rating));
-    let allowed = Memo::new(move |_| result.with(StandardResult::allowed_discretion));
     let not_offered = Memo::new({
         let framework = framework.clone();
         move |_| result.with(|r| words::discretion_not_offered(&framework, r))
@@ -451,9 +442,65 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
         let id = id.clone();
         move |_| state.reason_due(&id)
     };
-    let earlier = Memo::new(move |_| chosen.get().filter(|c| !allowed.with(|a| a.contains(c))));
     let fieldset_id = group.clone();
-    let options = move || {
+    view! {
+        <Show when=visible>
+            <fieldset class="discretion" id=fieldset_id.clone() tabindex="-1" class:has-error=move || problem.get().is_some()
+                class:applied=move || chosen.get().is_some()>
+                <legend>"Professional discretion"</legend>
+                <p class="hint">"The ratings panel may move a flagged rating one band, in a direction one of its flags points, with a written reason."</p>
+                {
+                    let testid = not_offered_testid.clone();
+                    move || not_offered.with(|lines| (!lines.is_empty()).then(|| view! {
+                        <p class="hint" data-testid=testid.clone()>{lines.join(" ")}</p>
+                    }))
+                }
+                {move || problem.get().map(|p| view! {
+                    <span class="field-error"><span class="visually-hidden">"Error: "</span>{p}</span>
+                })}
+                <DiscretionOptions id=id.clone() group=group.clone() chosen=chosen result=result/>
+                {
+                    let testid = awaiting_testid.clone();
+                    move || awaiting_reason.get().then(|| view! {
+                        <p class="hint" data-testid=testid.clone()>"Not applied until a reason is written below."</p>
+                    })
+                }
+                <label for=reason_id.clone()>"Reason for applying discretion"</label>
+                <textarea id=reason_id.clone() rows="2" data-testid=reason_field.clone()
+                    prop:value=move || reason.get()
+                    on:input={
+                        let reason_field = reason_field.clone();
+                        move |ev| state.set_text(&reason_field, event_target_value(&ev))
+                    }
+                    on:blur=leave_reason.clone()></textarea>
+            </fieldset>
+        </Show>
+    }
+}
+
+/// The choices of a standard's discretion: keep the mechanical rating, or each rating
+/// discretion may give, and a choice entered earlier that no longer applies.
+///
+/// Only these depend on the result, and only through the ratings discretion may give:
+/// the fieldset and the reason box around them are never rebuilt, so focus and typing
+/// are never interrupted.
+#[component]
+fn DiscretionOptions(
+    id: String,
+    group: String,
+    chosen: Memo<Option<Rating>>,
+    result: Memo<StandardResult>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let framework = state.framework_now();
+    let choose = {
+        let id = id.clone();
+        move |rating: Option<Rating>| state.choose_discretion(&id, rating)
+    };
+    let mechanical = Memo::new(move |_| result.with(|r| r.mechanical_rating));
+    let allowed = Memo::new(move |_| result.with(StandardResult::allowed_discretion));
+    let earlier = Memo::new(move |_| chosen.get().filter(|c| !allowed.with(|a| a.contains(c))));
+    move || {
         let mechanical = mechanical.get();
         let keep = match mechanical {
             Some(m) => format!("Keep the mechanical rating: {}", framework.label(m)),
@@ -487,38 +534,5 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
                 }
             })
             .collect_view()
-    };
-    view! {
-        <Show when=visible>
-            <fieldset class="discretion" id=fieldset_id.clone() tabindex="-1" class:has-error=move || problem.get().is_some()
-                class:applied=move || chosen.get().is_some()>
-                <legend>"Professional discretion"</legend>
-                <p class="hint">"The ratings panel may move a flagged rating one band, in a direction one of its flags points, with a written reason."</p>
-                {
-                    let testid = not_offered_testid.clone();
-                    move || not_offered.with(|lines| (!lines.is_empty()).then(|| view! {
-                        <p class="hint" data-testid=testid.clone()>{lines.join(" ")}</p>
-                    }))
-                }
-                {move || problem.get().map(|p| view! {
-                    <span class="field-error"><span class="visually-hidden">"Error: "</span>{p}</span>
-                })}
-                {options.clone()}
-                {
-                    let testid = awaiting_testid.clone();
-                    move || awaiting_reason.get().then(|| view! {
-                        <p class="hint" data-testid=testid.clone()>"Not applied until a reason is written below."</p>
-                    })
-                }
-                <label for=reason_id.clone()>"Reason for applying discretion"</label>
-                <textarea id=reason_id.clone() rows="2" data-testid=reason_field.clone()
-                    prop:value=move || reason.get()
-                    on:input={
-                        let reason_field = reason_field.clone();
-                        move |ev| state.set_text(&reason_field, event_target_value(&ev))
-                    }
-                    on:blur=leave_reason.clone()></textarea>
-            </fieldset>
-        </Show>
     }
 }
