@@ -1,6 +1,7 @@
 //! Plain words for what the engine found: flag reasons, statuses, field labels.
 //! Presentation only: every figure comes from the engine's result.
 
+use yj_rating_engine::path::{Count, FieldPath};
 use yj_rating_engine::plan::{self, points_text, Margins, SamplePlan};
 use yj_rating_engine::published::{self, Placement};
 use yj_rating_engine::{Framework, Rating, ScenarioResult, StandardStatus};
@@ -133,24 +134,52 @@ pub fn margins(margins: &Margins) -> String {
     )
 }
 
-/// Names a field by its path for the error summary, e.g. "2.1 Assessment, safety: Yes answers".
-pub fn field_label(framework: &Framework, path: &str) -> String {
-    for standard in &framework.standards {
-        let Some(rest) = path.strip_prefix(&format!("standards.{}.", standard.id)) else {
-            continue;
-        };
-        let name = format!("{} {}", standard.id, standard.name);
-        let field = match rest.split('.').collect::<Vec<_>>().as_slice() {
-            ["cases"] => "cases inspected".to_owned(),
-            ["key_questions", kq, "relevant"] => format!("{kq}: relevant cases"),
-            ["key_questions", kq, "yes"] => format!("{kq}: Yes answers"),
-            ["discretion", ..] => "professional discretion".to_owned(),
-            ["judgement"] => "rating".to_owned(),
-            _ => rest.to_owned(),
-        };
-        return format!("{name}, {field}");
+/// Names what a problem's path points at for the error summary: a field as
+/// [`field_label`] does, a whole standard by its id and name, anything else by its path.
+pub fn problem_label(framework: &Framework, path: &str) -> String {
+    if let Some(field) = FieldPath::parse(path, framework) {
+        return field_label(framework, &field);
     }
-    path.to_owned()
+    match problem_standard(framework, path) {
+        Some(i) => format!("{} {}", framework.standards[i].id, framework.standards[i].name),
+        None => path.to_owned(),
+    }
+}
+
+/// The position of the standard a problem's path is about, if it is about one.
+pub fn problem_standard(framework: &Framework, path: &str) -> Option<usize> {
+    if let Some(field) = FieldPath::parse(path, framework) {
+        return framework.standard(field.standard()).map(|(i, _)| i);
+    }
+    let standard = path.strip_prefix("standards.")?;
+    framework
+        .standards
+        .iter()
+        .position(|s| standard == s.id || standard.starts_with(&format!("{}.", s.id)))
+}
+
+/// Names a field for the error summary, e.g. "2.1 Assessment, safety: Yes answers".
+pub fn field_label(framework: &Framework, path: &FieldPath) -> String {
+    let name = match framework.standard(path.standard()) {
+        Some((_, standard)) => format!("{} {}", standard.id, standard.name),
+        None => path.standard().to_owned(),
+    };
+    let field = match path {
+        FieldPath::Cases(_) => "cases inspected".to_owned(),
+        FieldPath::Count {
+            key_question,
+            count: Count::Relevant,
+            ..
+        } => format!("{key_question}: relevant cases"),
+        FieldPath::Count {
+            key_question,
+            count: Count::Yes,
+            ..
+        } => format!("{key_question}: Yes answers"),
+        FieldPath::Discretion(_) | FieldPath::Reason(_) => "professional discretion".to_owned(),
+        FieldPath::Judgement(_) => "rating".to_owned(),
+    };
+    format!("{name}, {field}")
 }
 
 /// The first few problems of an error, for a notice.
@@ -275,13 +304,15 @@ mod tests {
              6 of 8 would become 5 of 8)."
         );
         assert_eq!(
-            field_label(youth, "standards.3.2.key_questions.safety.yes"),
+            problem_label(youth, "standards.3.2.key_questions.safety.yes"),
             "3.2 Planning, safety: Yes answers"
         );
         assert_eq!(
-            field_label(youth, "standards.2.4.discretion"),
+            field_label(youth, &FieldPath::discretion("2.4")),
             "2.4 Reviewing, professional discretion"
         );
+        assert_eq!(problem_label(youth, "standards.2.1"), "2.1 Assessment");
+        assert_eq!(problem_label(youth, "format"), "format");
         assert_eq!(
             overall_sentence(youth, &result),
             "Score so far 2 out of 36, 1 of 12 standards rated: overall between Inadequate and Outstanding."

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use yj_rating_engine::{
     csv, plan, score, CaseAnswer, DiscretionProblem, Framework, Rating, Rounding, Scenario, ScenarioResult,
 };
-use yj_rating_workbook::form::{discretion_path, CaseText, GridColumn, PasteProblem};
+use yj_rating_workbook::form::{discretion_path, CaseText, FieldPath, GridColumn, PasteProblem};
 use yj_rating_workbook::{Deleted, Form, FrameworkImport, Library, SharedFramework};
 
 /// The Torbay 2021 worked example of the rule book.
@@ -99,14 +99,14 @@ impl AppState {
     }
 
     /// A reactive read of one text field.
-    pub fn text(&self, path: String) -> Memo<String> {
+    pub fn text(&self, path: FieldPath) -> Memo<String> {
         let state = *self;
         Memo::new(move |_| state.with_form(|f| f.text(&path).to_owned()))
     }
 
     /// A reactive read of one field's message.
-    pub fn error(&self, path: String) -> Memo<Option<String>> {
-        let errors = self.errors;
+    pub fn error(&self, path: &FieldPath) -> Memo<Option<String>> {
+        let (errors, path) = (self.errors, path.to_string());
         Memo::new(move |_| errors.with(|e| e.get(&path).cloned()))
     }
 
@@ -133,7 +133,7 @@ impl AppState {
     // ---- Typing into the form ----
 
     /// Sets a text field of the current form.
-    pub fn set_text(&self, path: &str, text: String) {
+    pub fn set_text(&self, path: &FieldPath, text: String) {
         if self
             .library
             .with_untracked(|l| l.current().form.text(path) != text)
@@ -663,7 +663,7 @@ fn awaiting_reason(
 ) -> BTreeSet<String> {
     missing_reasons(framework, result)
         .filter(|id| !due.contains(*id))
-        .map(discretion_path)
+        .map(|id| discretion_path(id).to_string())
         .collect()
 }
 

@@ -5,11 +5,16 @@ use crate::app::AppState;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use yj_rating_engine::MAX_CASES;
-use yj_rating_workbook::form::parse_count;
+use yj_rating_workbook::form::{parse_count, FieldPath};
 
 /// The DOM id of a field, from its path.
 pub fn field_id(path: &str) -> String {
     format!("f-{}", path.replace('.', "-"))
+}
+
+/// The DOM id of a field of the form.
+pub fn form_field_id(path: &FieldPath) -> String {
+    field_id(&path.to_string())
 }
 
 /// The text after stepping `delta` from `text`: a number clamped to 0..=10,000, or
@@ -25,8 +30,8 @@ fn stepped(text: &str, delta: i64) -> Option<String> {
 
 #[component]
 pub fn CountInput(
-    /// The field's path in the scenario file.
-    path: String,
+    /// The field.
+    path: FieldPath,
     /// The visible label.
     label: String,
     /// Words for screen readers that place the field, e.g. "2.1 Assessment, desistance".
@@ -37,8 +42,8 @@ pub fn CountInput(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let text = state.text(path.clone());
-    let error = state.error(path.clone());
-    let id = field_id(&path);
+    let error = state.error(&path);
+    let id = form_field_id(&path);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {
@@ -97,7 +102,7 @@ pub fn CountInput(
                     autocomplete="off"
                     spellcheck="false"
                     size="5"
-                    data-testid=path.clone()
+                    data-testid=path.to_string()
                     aria-invalid=move || error.get().is_some().then_some("true")
                     aria-describedby=described_by
                     prop:value=move || text.get()

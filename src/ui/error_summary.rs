@@ -13,20 +13,14 @@ pub fn ErrorSummary() -> impl IntoView {
         let framework = state.framework.get();
         state.errors.with(|errors| {
             // Framework order, then field order, as the page shows them.
-            let position = |path: &str| {
-                framework
-                    .standards
-                    .iter()
-                    .position(|s| path.starts_with(&format!("standards.{}.", s.id)))
-                    .unwrap_or(usize::MAX)
-            };
+            let position = |path: &str| words::problem_standard(&framework, path).unwrap_or(usize::MAX);
             let mut list: Vec<(usize, String, String, String)> = errors
                 .iter()
                 .map(|(path, message)| {
                     (
                         position(path),
                         path.clone(),
-                        words::field_label(&framework, path),
+                        words::problem_label(&framework, path),
                         message.clone(),
                     )
                 })

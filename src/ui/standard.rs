@@ -2,7 +2,7 @@
 //! standards with their key questions, flags and discretion.
 
 use super::case_grid::CaseGrid;
-use super::count_input::{field_id, CountInput};
+use super::count_input::{field_id, form_field_id, CountInput};
 use crate::app::AppState;
 use crate::words;
 use leptos::prelude::*;
@@ -10,7 +10,7 @@ use yj_rating_engine::{
     DiscretionDirection, DiscretionProblem, Domain, Entry, RatedBy, Rating, Rounding, ScenarioResult,
     Standard, StandardResult,
 };
-use yj_rating_workbook::form::{cases_path, count_path, discretion_path, reason_path};
+use yj_rating_workbook::form::{cases_path, count_path, discretion_path, reason_path, Count, FieldPath};
 
 /// A part of the result for a view built for the current framework. When the scenario
 /// switches to another framework, the views are rebuilt, but their memos may run once
@@ -119,7 +119,8 @@ fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
     let framework = state.framework_now();
     let result = follow(state, move |r| r.standards.get(index).cloned());
     let id = standard.id.clone();
-    let select_id = field_id(&format!("standards.{id}.judgement"));
+    let judgement = FieldPath::judgement(&id);
+    let select_id = form_field_id(&judgement);
     let chosen = {
         let id = id.clone();
         Memo::new(move |_| state.with_form(|f| f.judgements.get(&id).copied()))
@@ -138,7 +139,7 @@ fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
         <article class="standard standard-judgement" data-testid=format!("standard-{id}")>
             <StandardHeading standard=standard.clone() result=result/>
             <label for=select_id.clone()>{format!("Rating proposed for {} {}", standard.id, standard.name)}</label>
-            <select id=select_id data-testid=format!("standards.{id}.judgement") on:change=on_change>
+            <select id=select_id data-testid=judgement.to_string() on:change=on_change>
                 <option value="" prop:selected=move || chosen.get().is_none()>"Not rated yet"</option>
                 {framework.ratings.iter().map(|label| {
                     let label = label.clone();
@@ -181,8 +182,8 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
         .map(|(k, kq)| {
             let kq_result = Memo::new(move |_| result.with(|r| r.key_questions.get(k).cloned()));
             let kq_context = format!("{context}, {}", kq.id);
-            let relevant = count_path(&id, &kq.id, "relevant");
-            let yes = count_path(&id, &kq.id, "yes");
+            let relevant = count_path(&id, &kq.id, Count::Relevant);
+            let yes = count_path(&id, &kq.id, Count::Yes);
             view! {
                 <tr class:driver=move || kq_result.with(|r| r.as_ref().is_some_and(|r| r.driver))
                     data-testid=format!("kq-{id}-{}", kq.id)>
@@ -424,14 +425,14 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
     };
     let reason_field = reason_path(&id);
     let reason = state.text(reason_field.clone());
-    let problem = state.error(discretion_path(&id));
+    let problem = state.error(&discretion_path(&id));
     // A band chosen before its reason is typed: said quietly until the reason box is left.
     let awaiting_reason = Memo::new(move |_| {
         problem.get().is_none() && result.with(|r| r.discretion_problem == Some(DiscretionProblem::NoReason))
     });
     let visible = move || chosen.get().is_some() || result.with(|r| !r.flags.is_empty());
-    let group = field_id(&discretion_path(&id));
-    let reason_id = field_id(&reason_field);
+    let group = form_field_id(&discretion_path(&id));
+    let reason_id = form_field_id(&reason_field);
     let not_offered = Memo::new({
         let framework = framework.clone();
         move |_| result.with(|r| words::discretion_not_offered(&framework, r))
@@ -466,7 +467,7 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
                     })
                 }
                 <label for=reason_id.clone()>"Reason for applying discretion"</label>
-                <textarea id=reason_id.clone() rows="2" data-testid=reason_field.clone()
+                <textarea id=reason_id.clone() rows="2" data-testid=reason_field.to_string()
                     prop:value=move || reason.get()
                     on:input={
                         let reason_field = reason_field.clone();

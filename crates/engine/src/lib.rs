@@ -28,6 +28,7 @@ mod error;
 pub mod explain;
 mod framework;
 mod json;
+pub mod path;
 mod percentage;
 pub mod plan;
 pub mod published;
@@ -48,6 +49,7 @@ pub use framework::{
     FRAMEWORK_FORMAT, MAX_KEY_QUESTIONS, MAX_STANDARDS, MAX_TOTAL,
 };
 pub use json::{parse_json, MAX_DEPTH, MAX_FILE_BYTES};
+pub use path::FieldPath;
 pub use percentage::{min_yes_for, Percentage};
 pub use rating::{Rating, Rounding};
 pub use scenario::{

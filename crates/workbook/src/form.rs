@@ -12,24 +12,26 @@ use yj_rating_engine::{
     SampledCase, Scenario, Standard, MAX_CASES,
 };
 
-/// The path of a case standard's "cases inspected" field.
-pub fn cases_path(standard: &str) -> String {
-    format!("standards.{standard}.cases")
+pub use yj_rating_engine::path::{Count, FieldPath};
+
+/// A case standard's "cases inspected" field.
+pub fn cases_path(standard: &str) -> FieldPath {
+    FieldPath::cases(standard)
 }
 
-/// The path of a key question's "relevant" or "yes" field.
-pub fn count_path(standard: &str, key_question: &str, which: &str) -> String {
-    format!("standards.{standard}.key_questions.{key_question}.{which}")
+/// A key question's relevant cases or Yes answers.
+pub fn count_path(standard: &str, key_question: &str, count: Count) -> FieldPath {
+    FieldPath::count(standard, key_question, count)
 }
 
-/// The path of a standard's discretion: where its problems are reported.
-pub fn discretion_path(standard: &str) -> String {
-    format!("standards.{standard}.discretion")
+/// A standard's discretion: where its problems are reported.
+pub fn discretion_path(standard: &str) -> FieldPath {
+    FieldPath::discretion(standard)
 }
 
-/// The path of a standard's discretion reason.
-pub fn reason_path(standard: &str) -> String {
-    format!("{}.reason", discretion_path(standard))
+/// A standard's discretion reason.
+pub fn reason_path(standard: &str) -> FieldPath {
+    FieldPath::reason(standard)
 }
 
 /// Everything typed for one scenario.
@@ -38,8 +40,8 @@ pub struct Form {
     pub framework: String,
     pub title: String,
     pub rounding: Rounding,
-    /// Text fields by path: counts and discretion reasons, exactly as typed.
-    pub texts: BTreeMap<String, String>,
+    /// Text fields: counts and discretion reasons, exactly as typed.
+    pub texts: BTreeMap<FieldPath, String>,
     /// Judgement standards' chosen ratings.
     pub judgements: BTreeMap<String, Rating>,
     /// Discretion ratings chosen, by standard id.
@@ -139,16 +141,16 @@ impl Form {
     }
 
     /// The text of a field ("" when never typed).
-    pub fn text(&self, path: &str) -> &str {
+    pub fn text(&self, path: &FieldPath) -> &str {
         self.texts.get(path).map_or("", String::as_str)
     }
 
     /// Sets a field's text; an empty text removes the field.
-    pub fn set_text(&mut self, path: &str, text: String) {
+    pub fn set_text(&mut self, path: &FieldPath, text: String) {
         if text.is_empty() {
             self.texts.remove(path);
         } else {
-            self.texts.insert(path.to_owned(), text);
+            self.texts.insert(path.clone(), text);
         }
     }
 
@@ -179,13 +181,13 @@ impl Form {
                     }
                 }
                 RatedBy::Cases => {
-                    let mut read = |path: String| -> Option<u32> {
+                    let mut read = |path: FieldPath| -> Option<u32> {
                         let text = self.text(&path);
                         if text.trim().is_empty() {
                             return None;
                         }
                         parse_count(text)
-                            .map_err(|message| errors.insert(path, message))
+                            .map_err(|message| errors.insert(path.to_string(), message))
                             .ok()
                     };
                     let cases = read(cases_path(id));
@@ -193,8 +195,8 @@ impl Form {
                     let mut typed_any = false;
                     let mut early = Vec::new();
                     for kq in &standard.key_questions {
-                        let relevant_path = count_path(id, &kq.id, "relevant");
-                        let yes_path = count_path(id, &kq.id, "yes");
+                        let relevant_path = count_path(id, &kq.id, Count::Relevant);
+                        let yes_path = count_path(id, &kq.id, Count::Yes);
                         typed_any |=
                             !self.text(&relevant_path).is_empty() || !self.text(&yes_path).is_empty();
                         match (read(relevant_path), read(yes_path)) {
@@ -229,7 +231,10 @@ impl Form {
                             scenario.standards.insert(id.clone(), Entry::Cases(entry));
                         }
                         None if typed_any && self.text(&cases_path(id)).trim().is_empty() => {
-                            errors.insert(cases_path(id), "Enter the number of cases inspected".into());
+                            errors.insert(
+                                cases_path(id).to_string(),
+                                "Enter the number of cases inspected".into(),
+                            );
                         }
                         None => {}
                     }
@@ -244,15 +249,15 @@ impl Form {
     /// The blank half of each key question typed halfway (relevant cases without the
     /// number answered Yes, or the other way round), by path. A scenario file cannot hold
     /// such a key question, so exporting and sharing wait for it rather than drop it.
-    pub fn half_entered(&self, framework: &Framework) -> Vec<String> {
+    pub fn half_entered(&self, framework: &Framework) -> Vec<FieldPath> {
         let mut blank = Vec::new();
         for standard in &framework.standards {
             if standard.rated_by != RatedBy::Cases || self.by_case.contains(&standard.id) {
                 continue;
             }
             for kq in &standard.key_questions {
-                let relevant = count_path(&standard.id, &kq.id, "relevant");
-                let yes = count_path(&standard.id, &kq.id, "yes");
+                let relevant = count_path(&standard.id, &kq.id, Count::Relevant);
+                let yes = count_path(&standard.id, &kq.id, Count::Yes);
                 match (
                     self.text(&relevant).trim().is_empty(),
                     self.text(&yes).trim().is_empty(),
@@ -283,22 +288,20 @@ impl Form {
         let id = &standard.id;
         let mut grid = BTreeMap::from([(cases_path(id), cases.to_string())]);
         for (kq, answers) in key_questions {
-            grid.insert(count_path(id, &kq, "relevant"), answers.relevant.to_string());
-            grid.insert(count_path(id, &kq, "yes"), answers.yes.to_string());
+            grid.insert(count_path(id, &kq, Count::Relevant), answers.relevant.to_string());
+            grid.insert(count_path(id, &kq, Count::Yes), answers.yes.to_string());
         }
-        let prefix = format!("standards.{id}.");
         self.texts
             .iter()
-            .filter(|(path, _)| path.starts_with(&prefix) && !path.ends_with(".reason"))
+            .filter(|(path, _)| path.standard() == id && !matches!(path, FieldPath::Reason(_)))
             .any(|(path, text)| grid.get(path) != Some(text))
     }
 
     /// Enters a case standard case by case, discarding any totals typed for it. The
     /// domain gets a grid if it had none.
     pub fn enter_by_case(&mut self, standard: &str, domain: &str) {
-        let prefix = format!("standards.{standard}.");
         self.texts
-            .retain(|path, _| !path.starts_with(&prefix) || path.ends_with(".reason"));
+            .retain(|path, _| path.standard() != standard || matches!(path, FieldPath::Reason(_)));
         self.by_case.insert(standard.to_owned());
         self.samples.entry(domain.to_owned()).or_default();
     }
@@ -335,10 +338,10 @@ impl Form {
             self.set_text(&cases_path(standard), entry.cases.to_string());
             for (kq, answers) in &entry.key_questions {
                 self.set_text(
-                    &count_path(standard, kq, "relevant"),
+                    &count_path(standard, kq, Count::Relevant),
                     answers.relevant.to_string(),
                 );
-                self.set_text(&count_path(standard, kq, "yes"), answers.yes.to_string());
+                self.set_text(&count_path(standard, kq, Count::Yes), answers.yes.to_string());
             }
         }
     }
@@ -492,8 +495,8 @@ impl Form {
                     } else {
                         form.set_text(&cases_path(id), entry.cases.to_string());
                         for (kq, answers) in &entry.key_questions {
-                            form.set_text(&count_path(id, kq, "relevant"), answers.relevant.to_string());
-                            form.set_text(&count_path(id, kq, "yes"), answers.yes.to_string());
+                            form.set_text(&count_path(id, kq, Count::Relevant), answers.relevant.to_string());
+                            form.set_text(&count_path(id, kq, Count::Yes), answers.yes.to_string());
                         }
                     }
                     if let Some(discretion) = &entry.discretion {
@@ -527,7 +530,7 @@ impl StoredForm {
             .texts
             .iter()
             .filter(|(path, text)| shown.text(path) != text.as_str())
-            .map(|(path, text)| (path.clone(), text.clone()))
+            .map(|(path, text)| (path.to_string(), text.clone()))
             .collect();
         StoredForm {
             scenario: scenario.to_value_with(framework),
@@ -548,8 +551,11 @@ impl StoredForm {
     ) -> Result<(Form, Option<Framework>), yj_rating_engine::Error> {
         let (scenario, framework) = Scenario::draft_from_value_in(&self.scenario, frameworks)?;
         let mut form = Form::from_scenario(&scenario);
+        // Only this app writes these texts, always at a field's path.
         for (path, text) in &self.unparsed {
-            form.set_text(path, text.clone());
+            if let Some(path) = FieldPath::parse(path, &framework) {
+                form.set_text(&path, text.clone());
+            }
         }
         let carried = match framework {
             std::borrow::Cow::Owned(framework) => Some(framework),
@@ -586,10 +592,10 @@ mod tests {
     fn form_makes_the_scenario_and_reports_unreadable_fields() {
         let mut form = Form::blank(youth());
         form.set_text(&cases_path("2.1"), "4".into());
-        form.set_text(&count_path("2.1", "desistance", "relevant"), "4".into());
-        form.set_text(&count_path("2.1", "desistance", "yes"), "3".into());
-        form.set_text(&count_path("2.1", "safety", "relevant"), "x".into());
-        form.set_text(&count_path("3.1", "safety", "yes"), "1".into());
+        form.set_text(&count_path("2.1", "desistance", Count::Relevant), "4".into());
+        form.set_text(&count_path("2.1", "desistance", Count::Yes), "3".into());
+        form.set_text(&count_path("2.1", "safety", Count::Relevant), "x".into());
+        form.set_text(&count_path("3.1", "safety", Count::Yes), "1".into());
         let (scenario, errors) = form.to_scenario(youth());
         let Some(Entry::Cases(entry)) = scenario.standards.get("2.1") else {
             panic!("2.1 missing")
@@ -597,10 +603,13 @@ mod tests {
         assert_eq!(entry.cases, 4);
         assert_eq!(entry.key_questions.len(), 1);
         assert_eq!(
-            errors[&count_path("2.1", "safety", "relevant")],
+            errors[&count_path("2.1", "safety", Count::Relevant).to_string()],
             "Enter a whole number, like 4"
         );
-        assert_eq!(errors[&cases_path("3.1")], "Enter the number of cases inspected");
+        assert_eq!(
+            errors[&cases_path("3.1").to_string()],
+            "Enter the number of cases inspected"
+        );
         assert!(!scenario.standards.contains_key("3.1"));
     }
 
@@ -638,13 +647,13 @@ mod tests {
     fn relevant_above_cases_is_reported_before_yes_is_typed() {
         let mut form = Form::blank(youth());
         form.set_text(&cases_path("2.1"), "4".into());
-        form.set_text(&count_path("2.1", "desistance", "relevant"), "5".into());
+        form.set_text(&count_path("2.1", "desistance", Count::Relevant), "5".into());
         let (_, errors) = form.to_scenario(youth());
         assert_eq!(
-            errors[&count_path("2.1", "desistance", "relevant")],
+            errors[&count_path("2.1", "desistance", Count::Relevant).to_string()],
             "5 is more than the cases inspected (4)"
         );
-        form.set_text(&count_path("2.1", "desistance", "relevant"), "4".into());
+        form.set_text(&count_path("2.1", "desistance", Count::Relevant), "4".into());
         assert!(form.to_scenario(youth()).1.is_empty(), "4 of 4 is fine");
     }
 
@@ -653,19 +662,19 @@ mod tests {
         let mut form = Form::blank(youth());
         assert!(form.half_entered(youth()).is_empty());
         form.set_text(&cases_path("2.1"), "4".into());
-        form.set_text(&count_path("2.1", "desistance", "relevant"), "4".into());
-        form.set_text(&count_path("2.1", "desistance", "yes"), "3".into());
-        form.set_text(&count_path("2.1", "safety", "relevant"), "2".into());
-        form.set_text(&count_path("3.2", "others", "yes"), "1".into());
+        form.set_text(&count_path("2.1", "desistance", Count::Relevant), "4".into());
+        form.set_text(&count_path("2.1", "desistance", Count::Yes), "3".into());
+        form.set_text(&count_path("2.1", "safety", Count::Relevant), "2".into());
+        form.set_text(&count_path("3.2", "others", Count::Yes), "1".into());
         assert_eq!(
             form.half_entered(youth()),
             [
-                count_path("2.1", "safety", "yes"),
-                count_path("3.2", "others", "relevant")
+                count_path("2.1", "safety", Count::Yes),
+                count_path("3.2", "others", Count::Relevant)
             ]
         );
-        form.set_text(&count_path("2.1", "safety", "yes"), "2".into());
-        form.set_text(&count_path("3.2", "others", "yes"), " ".into());
+        form.set_text(&count_path("2.1", "safety", Count::Yes), "2".into());
+        form.set_text(&count_path("3.2", "others", Count::Yes), " ".into());
         assert!(form.half_entered(youth()).is_empty());
     }
 
@@ -676,10 +685,10 @@ mod tests {
         form.rounding = Rounding::WholePercent;
         form.judgements.insert("1.2".into(), Rating::Good);
         form.set_text(&cases_path("2.2"), "5".into());
-        form.set_text(&count_path("2.2", "others", "relevant"), "3".into());
-        form.set_text(&count_path("2.2", "others", "yes"), "4".into()); // more than relevant: kept
-        form.set_text(&count_path("2.2", "safety", "relevant"), "2".into()); // yes still blank
-        form.set_text(&count_path("2.2", "desistance", "yes"), "three".into());
+        form.set_text(&count_path("2.2", "others", Count::Relevant), "3".into());
+        form.set_text(&count_path("2.2", "others", Count::Yes), "4".into()); // more than relevant: kept
+        form.set_text(&count_path("2.2", "safety", Count::Relevant), "2".into()); // yes still blank
+        form.set_text(&count_path("2.2", "desistance", Count::Yes), "three".into());
         form.discretion.insert("2.2".into(), Rating::Outstanding);
         let stored = StoredForm::from_form(&form, youth());
         let text = serde_json::to_string(&stored).unwrap();
@@ -692,8 +701,8 @@ mod tests {
     fn a_cleared_field_stays_cleared() {
         let mut form = Form::blank(youth());
         form.set_text(&cases_path("2.1"), "4".into());
-        form.set_text(&count_path("2.1", "desistance", "relevant"), "4".into());
-        form.set_text(&count_path("2.1", "desistance", "yes"), "4".into());
+        form.set_text(&count_path("2.1", "desistance", Count::Relevant), "4".into());
+        form.set_text(&count_path("2.1", "desistance", Count::Yes), "4".into());
         form.set_text(&cases_path("2.1"), String::new());
         let stored = StoredForm::from_form(&form, youth());
         assert_eq!(stored.to_form(&Framework::builtins()).unwrap(), form);
@@ -777,8 +786,8 @@ mod tests {
         };
         form.enter_as_totals("2.2", Some(derived));
         assert_eq!(form.text(&cases_path("2.2")), "2");
-        assert_eq!(form.text(&count_path("2.2", "desistance", "yes")), "1");
-        assert_eq!(form.text(&count_path("2.2", "others", "relevant")), "0");
+        assert_eq!(form.text(&count_path("2.2", "desistance", Count::Yes)), "1");
+        assert_eq!(form.text(&count_path("2.2", "others", Count::Relevant)), "0");
         assert_eq!(
             form.to_scenario(youth()).0.standards.get("2.2"),
             Some(&Entry::Cases(CaseEntry {
@@ -788,7 +797,7 @@ mod tests {
         );
         assert_eq!(form.samples["2"].cases.len(), 2, "the grid stays");
         assert!(!form.would_lose_totals(planning), "the totals are the grid's own");
-        form.set_text(&count_path("2.2", "safety", "yes"), "1".into());
+        form.set_text(&count_path("2.2", "safety", Count::Yes), "1".into());
         assert!(form.would_lose_totals(planning), "a changed total would be lost");
     }
 
