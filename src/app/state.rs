@@ -111,14 +111,15 @@ impl AppState {
     }
 
     /// Changes the library (every command goes through here, so autosave sees it).
-    pub(crate) fn change<T>(&self, change: impl FnOnce(&mut Library) -> T) -> T {
+    /// `None` once the app is unmounted and its state disposed: nothing changes then.
+    pub(crate) fn change<T>(&self, change: impl FnOnce(&mut Library) -> T) -> Option<T> {
         let mut out = None;
-        self.write_library.update(|l| out = Some(change(l)));
-        out.expect("the library signal is alive while the app is mounted")
+        self.write_library.try_update(|l| out = Some(change(l)));
+        out
     }
 
     /// Changes the current scenario's form.
-    fn edit<T>(&self, change: impl FnOnce(&mut Form) -> T) -> T {
+    fn edit<T>(&self, change: impl FnOnce(&mut Form) -> T) -> Option<T> {
         self.change(|l| change(&mut l.current_mut().form))
     }
 
@@ -176,7 +177,7 @@ impl AppState {
 
     /// Adds a blank case to a domain's grid; its row, if the grid had room.
     pub fn add_case(&self, domain: &str) -> Option<usize> {
-        self.edit(|f| f.add_case(domain))
+        self.edit(|f| f.add_case(domain)).flatten()
     }
 
     /// Removes a case from a domain's grid.
@@ -205,6 +206,7 @@ impl AppState {
         text: &str,
     ) -> Vec<PasteProblem> {
         self.edit(|f| f.paste_cases(domain, row, column, columns, text))
+            .unwrap_or_default()
     }
 
     // ---- Scenarios ----
@@ -244,7 +246,7 @@ impl AppState {
     /// blank one under the framework in use, as "New blank" does.
     pub fn delete_current(&self) {
         let deleted = self.change(Library::delete_current);
-        self.deleted.set(Some(deleted));
+        self.deleted.set(deleted);
     }
 
     /// Brings back the scenario deleted last.
@@ -258,10 +260,12 @@ impl AppState {
     /// Branches a what-if copy from the current scenario.
     pub fn branch(&self) {
         let original = self.library.with_untracked(|l| l.current().name.clone());
-        let name = self.change(|l| {
+        let Some(name) = self.change(|l| {
             l.branch_current();
             l.current().name.clone()
-        });
+        }) else {
+            return;
+        };
         self.notify(Notice::Info(format!(
             "Made a what-if copy of \u{201c}{original}\u{201d}, called \u{201c}{name}\u{201d}. Change it freely: \
              the comparison with the original is shown above the standards."
@@ -279,7 +283,7 @@ impl AppState {
 
     /// Discards the current what-if branch (with undo) and returns to its original.
     pub fn discard_branch(&self) {
-        if let Some(deleted) = self.change(Library::discard_branch) {
+        if let Some(deleted) = self.change(Library::discard_branch).flatten() {
             self.deleted.set(Some(deleted));
         }
     }
@@ -289,7 +293,8 @@ impl AppState {
     /// `source` names where it came from, in lower case, for messages.
     pub fn open_scenario_text(&self, text: &str, source: &str, name_suffix: &str) -> bool {
         match self.change(|l| l.open_scenario(text, name_suffix)) {
-            Ok(opened) => {
+            None => false,
+            Some(Ok(opened)) => {
                 let added = opened
                     .added_framework
                     .map(|f| format!(" Its framework, \u{201c}{}\u{201d}, was added.", f.name))
@@ -300,7 +305,7 @@ impl AppState {
                 )));
                 true
             }
-            Err(err) => {
+            Some(Err(err)) => {
                 self.notify(Notice::Error(format!(
                     "{} could not be opened as a scenario: {}.",
                     words::sentence_case(source),
@@ -336,7 +341,9 @@ impl AppState {
             return false;
         };
         let base = format!("Sample plan: {court} court, {out_of_court} out-of-court");
-        let name = self.change(|l| l.add_titled(&base, form));
+        let Some(name) = self.change(|l| l.add_titled(&base, form)) else {
+            return false;
+        };
         self.notify(Notice::Info(format!(
             "Started \u{201c}{name}\u{201d}, entered case by case: {court} rows in domain {}'s grid and {out_of_court} in \
              domain {}'s, one per case to record. Your other scenarios are unchanged.",
@@ -363,7 +370,8 @@ impl AppState {
                 return None;
             }
         };
-        let (notice, available) = match self.change(|l| l.import_framework(framework)) {
+        let outcome = self.change(|l| l.import_framework(framework))?;
+        let (notice, available) = match outcome {
             FrameworkImport::Added(f) => (
                 Notice::Info(format!(
                     "Imported the framework \u{201c}{}\u{201d}. Start a scenario under it, or convert this one to it, below.",
@@ -399,13 +407,14 @@ impl AppState {
     /// Removes an imported framework, unless a scenario uses it; whether it was removed.
     pub fn remove_framework(&self, id: &str) -> bool {
         match self.change(|l| l.remove_framework(id)) {
-            Ok(()) => {
+            None => false,
+            Some(Ok(())) => {
                 self.notify(Notice::Info(format!(
                     "Removed the framework \u{201c}{id}\u{201d}. Import its file again to bring it back."
                 )));
                 true
             }
-            Err(users) => {
+            Some(Err(users)) => {
                 let names: Vec<String> = users.iter().map(|n| format!("\u{201c}{n}\u{201d}")).collect();
                 self.notify(Notice::Error(format!(
                     "The framework \u{201c}{id}\u{201d} cannot be removed while scenarios use it: {}. Convert or delete \
@@ -426,7 +435,9 @@ impl AppState {
     /// Converts the current scenario to another framework as a new scenario, leaving
     /// the original as it was (so nothing is lost, even what is dropped).
     pub fn convert_current(&self, to: &Framework) {
-        let converted = self.change(|l| l.convert_current(to));
+        let Some(converted) = self.change(|l| l.convert_current(to)) else {
+            return;
+        };
         let note = match converted.dropped {
             0 => "nothing was dropped".to_owned(),
             1 => "1 entry was left out".to_owned(),

@@ -121,7 +121,7 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
     };
     let domain_for_rows = domain.clone();
     view! {
-        <EnterDomainByCase domain=domain.clone() typing=typing/>
+        {enter_domain_by_case(domain.clone(), typing)}
         <Show when=move || !columns.with(Vec::is_empty)>
             <div class="case-grid">
                 <p class="hint" id=hint_id.clone()>
@@ -131,7 +131,7 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
                 <div class="table-wrap">
                     <table class="grid" data-testid=format!("grid-{domain}")>
                         <caption class="visually-hidden">{caption.clone()}</caption>
-                        <thead><GridHeader columns=columns/></thead>
+                        <thead>{grid_header(columns)}</thead>
                         <tbody>
                             {
                                 let (domain, hint_id) = (domain_for_rows.clone(), hint_id.clone());
@@ -143,12 +143,12 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
                                 }
                             }
                         </tbody>
-                        <tfoot><GridTotals domain=domain.clone() columns=columns rows=rows/></tfoot>
+                        <tfoot>{grid_totals(domain.clone(), columns, rows)}</tfoot>
                     </table>
                 </div>
                 <button type="button" class="button button-secondary" id=add_button_id(&domain) data-testid=format!("add-case-{domain}")
                     on:click=add_case.clone() on:keydown=type_ahead.clone()>"Add a case"</button>
-                <GridProblems domain=domain.clone() problems=problems/>
+                {grid_problems(domain.clone(), problems)}
             </div>
         </Show>
     }
@@ -181,8 +181,7 @@ fn type_ahead(
 
 /// "Record this domain case by case", and the confirmation it asks for when totals typed
 /// for the domain's standards would be discarded.
-#[component]
-fn EnterDomainByCase(domain: String, typing: Typing) -> impl IntoView {
+fn enter_domain_by_case(domain: String, typing: Typing) -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = state.framework_now();
     let case_standards: Vec<String> = framework
@@ -255,8 +254,7 @@ fn EnterDomainByCase(domain: String, typing: Typing) -> impl IntoView {
 }
 
 /// The grid's two header rows: standards over their key questions.
-#[component]
-fn GridHeader(columns: Memo<Vec<GridColumn>>) -> impl IntoView {
+fn grid_header(columns: Memo<Vec<GridColumn>>) -> impl IntoView {
     let framework = expect_context::<AppState>().framework_now();
     move || {
         let columns = columns.get();
@@ -293,8 +291,7 @@ fn GridHeader(columns: Memo<Vec<GridColumn>>) -> impl IntoView {
 }
 
 /// The grid's totals row: each key question's counts as the engine reads the grid.
-#[component]
-fn GridTotals(domain: String, columns: Memo<Vec<GridColumn>>, rows: Memo<usize>) -> impl IntoView {
+fn grid_totals(domain: String, columns: Memo<Vec<GridColumn>>, rows: Memo<usize>) -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let cells = columns
@@ -332,8 +329,7 @@ fn GridTotals(domain: String, columns: Memo<Vec<GridColumn>>, rows: Memo<usize>)
 }
 
 /// What a paste or "Add a case" could not do, announced politely.
-#[component]
-fn GridProblems(domain: String, problems: RwSignal<Vec<PasteProblem>>) -> impl IntoView {
+fn grid_problems(domain: String, problems: RwSignal<Vec<PasteProblem>>) -> impl IntoView {
     view! {
         <div aria-live="polite" id=problems_id(&domain) data-testid=format!("grid-problems-{domain}")>
             {move || (!problems.with(Vec::is_empty)).then(|| view! {

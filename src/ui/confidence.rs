@@ -215,7 +215,7 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
             view! {
                     <p class="hint">"How sure each band is, given how few cases it rests on: an interval for the true \
                         figure and the chance that it lies in each band. Information only: it never changes a rating."</p>
-                    <LevelChoice id=level_id.clone() testid=level_testid.clone() preference=preference/>
+                    {level_choice(level_id.clone(), level_testid.clone(), preference)}
                     <div class="table-wrap" tabindex="0" role="region" aria-label=caption.clone()>
                         <table class="confidence-table">
                             <caption class="visually-hidden">{caption.clone()}</caption>
@@ -323,8 +323,7 @@ fn confidence_row(standard: &str, key_question: &str, entry: Option<Confidence>)
 }
 
 /// The confidence level the figures are given at, shared by every standard.
-#[component]
-fn LevelChoice(id: String, testid: String, preference: ConfidencePreference) -> impl IntoView {
+fn level_choice(id: String, testid: String, preference: ConfidencePreference) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id.clone()>"Confidence level"</label>

@@ -100,15 +100,14 @@ pub fn FrameworkPanel() -> impl IntoView {
                     </button>
                 })}
             </div>
-            <ConvertPanel pending=pending chosen=chosen/>
+            {convert_panel(pending, chosen)}
         </section>
     }
 }
 
 /// The confirmation a conversion waits for: what would be left out, then Convert or
 /// Cancel (Escape cancels too).
-#[component]
-fn ConvertPanel(
+fn convert_panel(
     pending: RwSignal<Option<PendingConversion>>,
     chosen: RwSignal<Option<String>>,
 ) -> impl IntoView {

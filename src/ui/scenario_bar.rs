@@ -64,7 +64,7 @@ pub fn ScenarioBar() -> impl IntoView {
     view! {
         <section class="scenario-bar" aria-labelledby="scenario-heading">
             <h2 id="scenario-heading" class="visually-hidden">"Scenario"</h2>
-            <ScenarioFields/>
+            {scenario_fields()}
             <div class="bar-row buttons" role="group" aria-label="Scenario actions">
                 <button type="button" class="button" data-testid="new-blank" on:click=move |_| state.new_blank()>"New blank"</button>
                 <button type="button" class="button" data-testid="load-example" on:click=move |_| state.load_example()>"Load Torbay 2021 example"</button>
@@ -97,8 +97,7 @@ pub fn ScenarioBar() -> impl IntoView {
 }
 
 /// Which scenario is current, its name, and how it rounds percentages.
-#[component]
-fn ScenarioFields() -> impl IntoView {
+fn scenario_fields() -> impl IntoView {
     let state = expect_context::<AppState>();
     let scenarios = Memo::new(move |_| {
         state.library.with(|l| {

@@ -459,7 +459,7 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
                 {move || problem.get().map(|p| view! {
                     <span class="field-error"><span class="visually-hidden">"Error: "</span>{p}</span>
                 })}
-                <DiscretionOptions id=id.clone() group=group.clone() chosen=chosen result=result/>
+                {discretion_options(id.clone(), group.clone(), chosen, result)}
                 {
                     let testid = awaiting_testid.clone();
                     move || awaiting_reason.get().then(|| view! {
@@ -485,8 +485,7 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
 /// Only these depend on the result, and only through the ratings discretion may give:
 /// the fieldset and the reason box around them are never rebuilt, so focus and typing
 /// are never interrupted.
-#[component]
-fn DiscretionOptions(
+fn discretion_options(
     id: String,
     group: String,
     chosen: Memo<Option<Rating>>,
