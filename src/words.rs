@@ -227,7 +227,7 @@ pub fn file_stem(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use yj_rating_engine::{score, Flag, FlagKind, Scenario, StandardResult};
+    use yj_rating_engine::{score, Scenario};
 
     #[test]
     fn what_if_lines_say_what_happens_to_the_standard() {
@@ -281,28 +281,13 @@ mod tests {
     }
 
     #[test]
-    fn one_case_reason_reads_as_the_issue_asks() {
+    fn fields_problems_and_the_overall_result_are_named() {
         let text = r#"{"format":"yj-rating-scenario","version":1,"framework":"youth-2018","standards":{
             "2.1":{"cases":8,"key_questions":{"desistance":{"relevant":8,"yes":6},
             "safety":{"relevant":0,"yes":0},"others":{"relevant":0,"yes":0}}}}}"#;
         let scenario = Scenario::from_json_str(text).unwrap();
         let youth = Framework::youth_2018();
         let result = score(youth, &scenario);
-        let standard = &result.standards[4];
-        let flag = standard
-            .flags
-            .iter()
-            .find(|f| matches!(f, Flag::OneCase { .. }))
-            .unwrap();
-        assert_eq!(
-            flag_reason(youth, &youth.standards[4], standard, flag, &|i| format!(
-                "case {}",
-                i + 1
-            )),
-            "A differing judgement in one case would lift this to Outstanding (one more Yes on desistance: \
-             6 of 8 would become 7 of 8), or drop this to Requires improvement (one fewer Yes on desistance: \
-             6 of 8 would become 5 of 8)."
-        );
         assert_eq!(
             problem_label(youth, "standards.3.2.key_questions.safety.yes"),
             "3.2 Planning, safety: Yes answers"
@@ -316,45 +301,6 @@ mod tests {
         assert_eq!(
             overall_sentence(youth, &result),
             "Score so far 2 out of 36, 1 of 12 standards rated: overall between Inadequate and Outstanding."
-        );
-    }
-
-    /// 2.1 scored from `standards` (a JSON fragment), with its flags by kind.
-    fn assessment(standards: &str) -> StandardResult {
-        let text = format!(
-            r#"{{"format":"yj-rating-scenario","version":2,"framework":"youth-2018","standards":{standards}}}"#
-        );
-        let scenario = Scenario::from_json_str(&text).unwrap();
-        score(Framework::youth_2018(), &scenario).standards.swap_remove(4)
-    }
-
-    fn reason(result: &StandardResult, kind: FlagKind) -> String {
-        let youth = Framework::youth_2018();
-        let flag = result.flags.iter().find(|f| f.kind() == kind).unwrap();
-        flag_reason(youth, &youth.standards[4], result, flag, &|i| {
-            format!("C{}", i + 1)
-        })
-    }
-
-    #[test]
-    fn each_flag_says_which_way_it_points_and_the_ends_of_the_scale_are_named() {
-        // 62/100: Too few, 3 points below 65%.
-        let r = assessment(
-            r#"{"2.1":{"cases":100,"key_questions":{"desistance":{"relevant":100,"yes":62},
-            "safety":{"relevant":0,"yes":0},"others":{"relevant":0,"yes":0}}}}"#,
-        );
-        assert!(
-            reason(&r, FlagKind::NearBoundary).ends_with("below the boundary, it could justify one band up.")
-        );
-        // 3/3 on a small sample: Outstanding, nothing above.
-        let r = assessment(
-            r#"{"2.1":{"cases":3,"key_questions":{"desistance":{"relevant":3,"yes":3},
-            "safety":{"relevant":0,"yes":0},"others":{"relevant":0,"yes":0}}}}"#,
-        );
-        assert!(reason(&r, FlagKind::SmallSample).ends_with("it could justify one band either way."));
-        assert_eq!(
-            discretion_not_offered(Framework::youth_2018(), &r),
-            ["One band up is not possible: Outstanding is the highest rating."]
         );
     }
 }

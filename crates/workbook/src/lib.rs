@@ -16,3 +16,20 @@ pub use form::{Form, StoredForm};
 pub use frameworks::{builtins, SharedFramework};
 pub use library::{Converted, Deleted, FrameworkImport, Library, Named, Opened};
 pub use stored::{StoredLibrary, StoredScenario, Unreadable};
+
+/// The frameworks the model's tests use.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use yj_rating_engine::Framework;
+
+    pub fn youth() -> &'static Framework {
+        Framework::youth_2018()
+    }
+
+    const THEME: &str = include_str!("../../../examples/frameworks/theme-inspection.json");
+
+    /// The theme-inspection example framework, as a file imports it.
+    pub fn theme() -> Framework {
+        Framework::from_json_str(THEME).expect("the example framework reads")
+    }
+}

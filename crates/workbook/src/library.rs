@@ -380,16 +380,7 @@ mod tests {
     use super::*;
     use crate::form::cases_path;
     use crate::stored::StoredLibrary;
-
-    fn youth() -> &'static Framework {
-        Framework::youth_2018()
-    }
-
-    const THEME: &str = include_str!("../../../examples/frameworks/theme-inspection.json");
-
-    fn theme() -> Framework {
-        Framework::from_json_str(THEME).unwrap()
-    }
+    use crate::test_support::{theme, youth};
 
     #[test]
     fn duplicate_delete_and_undo() {

@@ -134,16 +134,7 @@ fn framework_aside(index: usize, value: Value) -> StoredScenario {
 mod tests {
     use super::*;
     use crate::form::{cases_path, reason_path};
-
-    fn youth() -> &'static Framework {
-        Framework::youth_2018()
-    }
-
-    const THEME: &str = include_str!("../../../examples/frameworks/theme-inspection.json");
-
-    fn theme() -> Framework {
-        Framework::from_json_str(THEME).unwrap()
-    }
+    use crate::test_support::{theme, youth};
 
     fn round_trip(library: &Library) -> (Library, Vec<Unreadable>) {
         let text = serde_json::to_string(&StoredLibrary::from_library(library)).unwrap();
