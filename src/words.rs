@@ -224,6 +224,134 @@ pub fn file_stem(name: &str) -> String {
     }
 }
 
+/// What the app's notices say after a command.
+pub mod notices {
+    use super::{plural, problem_list, sentence_case};
+    use yj_rating_engine::plan::{COURT_DOMAIN, OUT_OF_COURT_DOMAIN};
+
+    /// After "What-if copy".
+    pub fn branched(original: &str, name: &str) -> String {
+        format!(
+            "Made a what-if copy of \u{201c}{original}\u{201d}, called \u{201c}{name}\u{201d}. Change it freely: \
+             the comparison with the original is shown above the standards."
+        )
+    }
+
+    /// After "Keep branch".
+    pub fn kept_branch(name: &str) -> String {
+        format!("Kept \u{201c}{name}\u{201d} as an ordinary scenario.")
+    }
+
+    /// After a file, link or example opened as scenario `name` (`source` in lower case).
+    pub fn opened(source: &str, name: &str, added_framework: Option<&str>) -> String {
+        let added = added_framework
+            .map(|f| format!(" Its framework, \u{201c}{f}\u{201d}, was added."))
+            .unwrap_or_default();
+        format!("Opened {source} as a new scenario, \u{201c}{name}\u{201d}. Your other scenarios are unchanged.{added}")
+    }
+
+    /// A file or link that is not a valid scenario.
+    pub fn not_opened(source: &str, err: &yj_rating_engine::Error) -> String {
+        format!(
+            "{} could not be opened as a scenario: {}.",
+            sentence_case(source),
+            problem_list(err)
+        )
+    }
+
+    /// A plan asked to be recorded under a framework without the youth domains.
+    pub fn plan_not_recordable(framework: &str) -> String {
+        format!(
+            "The plan cannot be recorded under \u{201c}{framework}\u{201d}: it has no domains {COURT_DOMAIN} and \
+             {OUT_OF_COURT_DOMAIN} rated from cases. Start a scenario under a youth framework first."
+        )
+    }
+
+    /// The name of a scenario started from a plan.
+    pub fn sample_plan_name(court: u32, out_of_court: u32) -> String {
+        format!("Sample plan: {court} court, {out_of_court} out-of-court")
+    }
+
+    /// After "Record these cases".
+    pub fn plan_recorded(name: &str, court: u32, out_of_court: u32) -> String {
+        format!(
+            "Started \u{201c}{name}\u{201d}, entered case by case: {court} rows in domain {COURT_DOMAIN}'s grid and \
+             {out_of_court} in domain {OUT_OF_COURT_DOMAIN}'s, one per case to record. Your other scenarios are unchanged."
+        )
+    }
+
+    /// A framework file refused, and why.
+    pub fn framework_refused(source: &str, reason: &str) -> String {
+        format!("{source} could not be imported as a framework: {reason}.")
+    }
+
+    /// Why: its id is a built-in framework's.
+    pub fn id_of_builtin(id: &str) -> String {
+        format!("its id \u{201c}{id}\u{201d} is the id of a built-in framework: give it another id")
+    }
+
+    /// Why: another framework with that id is imported.
+    pub fn id_taken(id: &str) -> String {
+        format!(
+            "a different framework with the id \u{201c}{id}\u{201d} is already imported: remove that one first, \
+             or give this one another id"
+        )
+    }
+
+    /// After a framework imported.
+    pub fn framework_imported(name: &str) -> String {
+        format!("Imported the framework \u{201c}{name}\u{201d}. Start a scenario under it, or convert this one to it, below.")
+    }
+
+    /// A framework imported again.
+    pub fn framework_already_available(name: &str, id: &str) -> String {
+        format!("\u{201c}{name}\u{201d} ({id}) is already available: choose it below.")
+    }
+
+    /// After a framework removed.
+    pub fn framework_removed(id: &str) -> String {
+        format!("Removed the framework \u{201c}{id}\u{201d}. Import its file again to bring it back.")
+    }
+
+    /// A framework that scenarios still use.
+    pub fn framework_in_use(id: &str, users: &[String]) -> String {
+        let names: Vec<String> = users.iter().map(|n| format!("\u{201c}{n}\u{201d}")).collect();
+        format!(
+            "The framework \u{201c}{id}\u{201d} cannot be removed while scenarios use it: {}. Convert or delete \
+             them first.",
+            names.join(", ")
+        )
+    }
+
+    /// After a conversion to framework `to` as scenario `name`.
+    pub fn converted(to: &str, name: &str, dropped: usize) -> String {
+        let note = match dropped {
+            0 => "nothing was dropped".to_owned(),
+            1 => "1 entry was left out".to_owned(),
+            n => format!("{n} entries were left out"),
+        };
+        format!("Converted to {to} as a new scenario, \u{201c}{name}\u{201d} ({note}). The original is unchanged.")
+    }
+
+    /// Export or sharing (`what`) waiting for key questions typed halfway.
+    pub fn half_entered(fields: &[String], what: &str) -> String {
+        format!(
+            "Fill in or clear {} before {what}: a scenario file cannot hold a key question with only one \
+             of its two counts. Your work stays saved in this browser.",
+            fields.join("; ")
+        )
+    }
+
+    /// Export or sharing (`what`) waiting for the problems listed at the top.
+    pub fn problems_first(problems: usize, what: &str) -> String {
+        let s = plural(u32::try_from(problems).unwrap_or(u32::MAX));
+        format!(
+            "Correct the {problems} problem{s} listed at the top before {what}: a scenario file cannot \
+             hold them. Your work stays saved in this browser."
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@
 use crate::browser;
 use crate::persist::share;
 use crate::persist::storage::{self, StorageProblem};
-use crate::words;
+use crate::words::{self, notices};
 use leptos::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -266,19 +266,14 @@ impl AppState {
         }) else {
             return;
         };
-        self.notify(Notice::Info(format!(
-            "Made a what-if copy of \u{201c}{original}\u{201d}, called \u{201c}{name}\u{201d}. Change it freely: \
-             the comparison with the original is shown above the standards."
-        )));
+        self.notify(Notice::Info(notices::branched(&original, &name)));
     }
 
     /// Keeps the current what-if branch as an ordinary scenario.
     pub fn keep_branch(&self) {
         let name = self.library.with_untracked(|l| l.current().name.clone());
         self.change(Library::keep_branch);
-        self.notify(Notice::Info(format!(
-            "Kept \u{201c}{name}\u{201d} as an ordinary scenario."
-        )));
+        self.notify(Notice::Info(notices::kept_branch(&name)));
     }
 
     /// Discards the current what-if branch (with undo) and returns to its original.
@@ -295,22 +290,12 @@ impl AppState {
         match self.change(|l| l.open_scenario(text, name_suffix)) {
             None => false,
             Some(Ok(opened)) => {
-                let added = opened
-                    .added_framework
-                    .map(|f| format!(" Its framework, \u{201c}{}\u{201d}, was added.", f.name))
-                    .unwrap_or_default();
-                self.notify(Notice::Info(format!(
-                    "Opened {source} as a new scenario, \u{201c}{}\u{201d}. Your other scenarios are unchanged.{added}",
-                    opened.name
-                )));
+                let added = opened.added_framework.as_ref().map(|f| f.name.as_str());
+                self.notify(Notice::Info(notices::opened(source, &opened.name, added)));
                 true
             }
             Some(Err(err)) => {
-                self.notify(Notice::Error(format!(
-                    "{} could not be opened as a scenario: {}.",
-                    words::sentence_case(source),
-                    words::problem_list(&err)
-                )));
+                self.notify(Notice::Error(notices::not_opened(source, &err)));
                 false
             }
         }
@@ -331,25 +316,14 @@ impl AppState {
             (plan::OUT_OF_COURT_DOMAIN, out_of_court),
         ];
         let Some(form) = Form::planned_sample(&framework, &samples) else {
-            self.notify(Notice::Error(format!(
-                "The plan cannot be recorded under \u{201c}{}\u{201d}: it has no domains {} and {} rated from cases. \
-                 Start a scenario under a youth framework first.",
-                framework.name,
-                plan::COURT_DOMAIN,
-                plan::OUT_OF_COURT_DOMAIN
-            )));
+            self.notify(Notice::Error(notices::plan_not_recordable(&framework.name)));
             return false;
         };
-        let base = format!("Sample plan: {court} court, {out_of_court} out-of-court");
+        let base = notices::sample_plan_name(court, out_of_court);
         let Some(name) = self.change(|l| l.add_titled(&base, form)) else {
             return false;
         };
-        self.notify(Notice::Info(format!(
-            "Started \u{201c}{name}\u{201d}, entered case by case: {court} rows in domain {}'s grid and {out_of_court} in \
-             domain {}'s, one per case to record. Your other scenarios are unchanged.",
-            plan::COURT_DOMAIN,
-            plan::OUT_OF_COURT_DOMAIN
-        )));
+        self.notify(Notice::Info(notices::plan_recorded(&name, court, out_of_court)));
         true
     }
 
@@ -358,11 +332,7 @@ impl AppState {
     /// Imports a framework file's text; returns the id of the framework now available.
     /// `source` names it for messages, e.g. "\u{201c}themes.json\u{201d}".
     pub fn import_framework_text(&self, text: &str, source: &str) -> Option<String> {
-        let refused = |reason: String| {
-            Notice::Error(format!(
-                "{source} could not be imported as a framework: {reason}."
-            ))
-        };
+        let refused = |reason: String| Notice::Error(notices::framework_refused(source, &reason));
         let framework = match Framework::from_json_str(text) {
             Ok(framework) => framework,
             Err(err) => {
@@ -373,32 +343,15 @@ impl AppState {
         let outcome = self.change(|l| l.import_framework(framework))?;
         let (notice, available) = match outcome {
             FrameworkImport::Added(f) => (
-                Notice::Info(format!(
-                    "Imported the framework \u{201c}{}\u{201d}. Start a scenario under it, or convert this one to it, below.",
-                    f.name
-                )),
+                Notice::Info(notices::framework_imported(&f.name)),
                 Some(f.id.clone()),
             ),
             FrameworkImport::AlreadyAvailable(f) => (
-                Notice::Info(format!(
-                    "\u{201c}{}\u{201d} ({}) is already available: choose it below.",
-                    f.name, f.id
-                )),
+                Notice::Info(notices::framework_already_available(&f.name, &f.id)),
                 Some(f.id.clone()),
             ),
-            FrameworkImport::IdOfBuiltin(id) => (
-                refused(format!(
-                    "its id \u{201c}{id}\u{201d} is the id of a built-in framework: give it another id"
-                )),
-                None,
-            ),
-            FrameworkImport::IdTaken(id) => (
-                refused(format!(
-                    "a different framework with the id \u{201c}{id}\u{201d} is already imported: remove that one first, \
-                     or give this one another id"
-                )),
-                None,
-            ),
+            FrameworkImport::IdOfBuiltin(id) => (refused(notices::id_of_builtin(&id)), None),
+            FrameworkImport::IdTaken(id) => (refused(notices::id_taken(&id)), None),
         };
         self.notify(notice);
         available
@@ -409,18 +362,11 @@ impl AppState {
         match self.change(|l| l.remove_framework(id)) {
             None => false,
             Some(Ok(())) => {
-                self.notify(Notice::Info(format!(
-                    "Removed the framework \u{201c}{id}\u{201d}. Import its file again to bring it back."
-                )));
+                self.notify(Notice::Info(notices::framework_removed(id)));
                 true
             }
             Some(Err(users)) => {
-                let names: Vec<String> = users.iter().map(|n| format!("\u{201c}{n}\u{201d}")).collect();
-                self.notify(Notice::Error(format!(
-                    "The framework \u{201c}{id}\u{201d} cannot be removed while scenarios use it: {}. Convert or delete \
-                     them first.",
-                    names.join(", ")
-                )));
+                self.notify(Notice::Error(notices::framework_in_use(id, &users)));
                 false
             }
         }
@@ -438,14 +384,10 @@ impl AppState {
         let Some(converted) = self.change(|l| l.convert_current(to)) else {
             return;
         };
-        let note = match converted.dropped {
-            0 => "nothing was dropped".to_owned(),
-            1 => "1 entry was left out".to_owned(),
-            n => format!("{n} entries were left out"),
-        };
-        self.notify(Notice::Info(format!(
-            "Converted to {} as a new scenario, \u{201c}{}\u{201d} ({note}). The original is unchanged.",
-            to.name, converted.name
+        self.notify(Notice::Info(notices::converted(
+            &to.name,
+            &converted.name,
+            converted.dropped,
         )));
     }
 
@@ -477,20 +419,12 @@ impl AppState {
                 .iter()
                 .map(|path| words::field_label(&framework, path))
                 .collect();
-            self.notify(Notice::Error(format!(
-                "Fill in or clear {} before {what}: a scenario file cannot hold a key question with only one \
-                 of its two counts. Your work stays saved in this browser.",
-                fields.join("; ")
-            )));
+            self.notify(Notice::Error(notices::half_entered(&fields, what)));
             return false;
         }
         let problems = self.errors.with_untracked(|e| e.len());
         if problems > 0 {
-            let s = if problems == 1 { "" } else { "s" };
-            self.notify(Notice::Error(format!(
-                "Correct the {problems} problem{s} listed at the top before {what}: a scenario file cannot \
-                 hold them. Your work stays saved in this browser."
-            )));
+            self.notify(Notice::Error(notices::problems_first(problems, what)));
         }
         problems == 0
     }

@@ -119,7 +119,7 @@ fn summary_sentence(framework: &Framework, comparison: &Comparison) -> String {
         })
         .map(|d| d.describe(framework))
         .collect();
-    let s = if n == 1 { "" } else { "s" };
+    let s = words::plural(u32::try_from(n).unwrap_or(u32::MAX));
     if headline.is_empty() {
         format!("{n} difference{s} from the original, none in a rating or the score.")
     } else {

@@ -123,7 +123,7 @@ fn article(chance: &str) -> &'static str {
 /// and 35% that it is in a higher band." Each figure is the table's, added up.
 pub fn chances_sentence(framework: &Framework, c: &Confidence) -> String {
     let band = framework.band_name(c.band);
-    let s = if c.relevant == 1 { "" } else { "s" };
+    let s = crate::words::plural(c.relevant);
     let level = c.band.level();
     let (lower, same, higher) = (
         &c.band_probabilities[..level],
