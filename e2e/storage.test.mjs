@@ -104,4 +104,94 @@ describe("storage problems", () => {
     // No save-failed notice piles up on top.
     await expectCount(calc.byTestId("notice-save-failed"), 0);
   });
+
+  test("when storage refuses writes at start-up, the saved work is still shown and the notice says so", { timeout: 60_000 }, async (t) => {
+    const { page, session, calc } = await env.open(t);
+    await calc.loadExample();
+    await eventually(async () => assert.match((await calc.storage())[KEY] ?? "", /Torbay YOT, March 2021/));
+    const saved = (await calc.storage())[KEY];
+
+    // From the next load on, every write is refused (a full store refuses the start-up probe too).
+    await page.addInitScript(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    });
+    const again = await session.goto(page);
+    await eventually(async () => assert.equal(await again.currentScenarioName(), "Torbay YOT, March 2021"));
+    await expectText(again.overallScore, "16/36");
+    const notice = again.byTestId("notice-storage-read-only");
+    await expectVisible(notice);
+    assert.equal(await notice.getAttribute("role"), "alert");
+    await expectContains(notice, "Your saved scenarios are shown and nothing stored is lost");
+    await expectCount(again.byTestId("notice-storage-unavailable"), 0);
+    assert.equal((await again.storage())[KEY], saved, "what was stored is untouched");
+
+    // An edit still takes effect; its failed save is reported in place of the start-up notice.
+    await again.type(again.countInput("3.4", "recommendations", "yes"), "3");
+    await expectText(again.overallScore, "19/36");
+    await expectVisible(again.byTestId("notice-save-failed"));
+    await expectCount(again.byTestId("notice-storage-read-only"), 0);
+    assert.equal((await again.storage())[KEY], saved);
+  });
+
+  test("what another tab saves that this one cannot read is kept aside, never written over", { timeout: 60_000 }, async (t) => {
+    const { page, session, calc } = await env.open(t);
+    await calc.loadExample();
+    await eventually(async () => assert.match((await calc.storage())[KEY] ?? "", /Torbay YOT, March 2021/));
+
+    // Another tab of the same site (a newer version, say) saves something this one cannot read.
+    const other = await session.newPage();
+    await other.goto(page.url());
+    await other.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, GARBAGE]);
+
+    const notice = calc.byTestId("notice-unreadable");
+    await expectVisible(notice);
+    await expectContains(notice, "another tab saved could not be read here");
+    await eventually(async () => {
+      const stored = await calc.storage();
+      const aside = Object.keys(stored).filter((k) => k.startsWith(ASIDE));
+      assert.equal(aside.length, 1, `one key kept aside: ${Object.keys(stored)}`);
+      assert.equal(stored[aside[0]], GARBAGE);
+      // This tab's library is back in place, readable.
+      assert.match(stored[KEY], /Torbay YOT, March 2021/);
+    });
+
+    // Editing here goes on saving, and what was kept aside stays.
+    await calc.type(calc.countInput("3.4", "recommendations", "yes"), "3");
+    await expectText(calc.overallScore, "19/36");
+    await eventually(async () => {
+      const stored = await calc.storage();
+      const aside = Object.keys(stored).filter((k) => k.startsWith(ASIDE));
+      assert.equal(stored[aside[0]], GARBAGE);
+      assert.match(stored[KEY], /"recommendations":\{"relevant":3,"yes":3\}/);
+    });
+    await other.close();
+  });
+
+  test("a scenario name is saved as it is typed: a reload straight after keeps it", { timeout: 60_000 }, async (t) => {
+    const { page, session, calc } = await env.open(t);
+    // Typed, never entered or left: no change event.
+    await calc.scenarioName.click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("Peer review 2026");
+    const again = await session.goto(page);
+    await eventually(async () => assert.equal(await again.currentScenarioName(), "Peer review 2026"));
+    assert.equal(await again.scenarioName.inputValue(), "Peer review 2026");
+
+    // Spaces typed inside a name stay while typing; once entered it is trimmed, and a blank name keeps the old one.
+    await again.scenarioName.click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("Mock inspection ");
+    assert.equal(await again.scenarioName.inputValue(), "Mock inspection ");
+    await page.keyboard.type("B");
+    assert.equal(await again.scenarioName.inputValue(), "Mock inspection B");
+    await page.keyboard.type("  ");
+    await page.keyboard.press("Enter");
+    await eventually(async () => assert.equal(await again.scenarioName.inputValue(), "Mock inspection B"));
+    await again.scenarioName.fill("");
+    await page.keyboard.press("Enter");
+    await eventually(async () => assert.equal(await again.scenarioName.inputValue(), "Mock inspection B"));
+    assert.equal(await again.currentScenarioName(), "Mock inspection B");
+  });
 });

@@ -2,7 +2,8 @@
 //! other tabs save is adopted.
 
 use super::AppState;
-use crate::persist::storage;
+use super::Notice;
+use crate::persist::storage::{self, SavedByAnotherTab, StorageProblem};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -23,10 +24,19 @@ pub fn autosave(state: AppState) {
             pending.set_value(None);
         }
     };
-    Effect::new(move |_| {
+    let read_only_at_start = state
+        .notices
+        .with_untracked(|n| n.contains(&Notice::Storage(StorageProblem::ReadOnly)));
+    Effect::new(move |ran_before: Option<()>| {
         state.library.track();
         if !state.saving_allowed.get() || state.adopting.get_value() {
             state.adopting.set_value(false);
+            return;
+        }
+        // The library just read is written back at start (what could not be read is kept
+        // aside by then), unless storage refuses writes: the notice says so until a
+        // change is saved.
+        if ran_before.is_none() && read_only_at_start {
             return;
         }
         if pending.with_value(Option::is_none) {
@@ -50,9 +60,23 @@ pub fn autosave(state: AppState) {
         if event.key().as_deref() != Some(storage::KEY) {
             return;
         }
-        if let Some(theirs) = storage::load_saved_by_another_tab() {
-            cancel();
-            state.adopt(theirs);
+        match storage::load_saved_by_another_tab() {
+            SavedByAnotherTab::Nothing => {}
+            SavedByAnotherTab::Readable(theirs) => {
+                cancel();
+                state.adopt(theirs);
+            }
+            // Theirs is safe aside; ours is written back at once, so storage holds a
+            // library this tab can read again.
+            SavedByAnotherTab::KeptAside(aside) => {
+                let kept = !aside.key.is_empty();
+                state.notify(Notice::Storage(StorageProblem::Unreadable(aside)));
+                if kept {
+                    state.save_now();
+                } else {
+                    state.saving_allowed.set(false);
+                }
+            }
         }
     });
     on_cleanup(move || {

@@ -216,14 +216,17 @@ impl AppState {
         self.change(|l| l.select(id));
     }
 
-    /// Renames the current scenario (its name is also its title in exported files).
-    pub fn rename(&self, name: String) {
-        if self
-            .library
-            .with_untracked(|l| l.current().name.trim() != name.trim())
-        {
-            self.change(|l| l.rename_current(&name));
+    /// Renames the current scenario as the name is typed (its name is also its title in
+    /// exported files), so a reload straight after keeps it; a blank name is ignored.
+    pub fn rename_as_typed(&self, name: &str) {
+        if self.library.with_untracked(|l| l.current().name != name) {
+            self.change(|l| l.rename_current(name));
         }
+    }
+
+    /// Renames the current scenario once the name is entered: without the spaces around it.
+    pub fn rename(&self, name: &str) {
+        self.rename_as_typed(name.trim());
     }
 
     /// Starts a blank scenario under the current scenario's framework (another
@@ -547,7 +550,13 @@ impl AppState {
             return;
         };
         self.notices.try_update(|notices| {
-            notices.retain(|n| !matches!(n, Notice::Storage(StorageProblem::SaveFailed(_))));
+            // A save that works ends a failed save's notice and a read-only start's.
+            notices.retain(|n| {
+                !matches!(
+                    n,
+                    Notice::Storage(StorageProblem::SaveFailed(_) | StorageProblem::ReadOnly)
+                )
+            });
             if let Err(problem) = saved {
                 notices.retain(|n| *n != Notice::Storage(problem.clone()));
                 notices.push(Notice::Storage(problem));

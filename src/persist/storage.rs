@@ -15,6 +15,9 @@ pub const ASIDE_PREFIX: &str = "yj-rating.unreadable.";
 pub enum StorageProblem {
     /// The browser does not let the page use local storage.
     Unavailable,
+    /// The browser lets the page read what it saved but refuses to store anything now
+    /// (usually: storage is full). What was saved is shown; saving is tried on each change.
+    ReadOnly,
     /// Saving failed (usually: storage is full).
     SaveFailed(String),
     /// Stored data could not be read; it is kept aside under `key` (or, if even that
@@ -36,15 +39,11 @@ fn storage_object() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// Local storage, if the page may write to it: probed once at start-up, since some
-/// browsers allow reading while refusing every write. (Saving does not probe: a full
-/// store refuses the probe too, and that is a failed save, not missing storage.)
-fn local_storage() -> Option<web_sys::Storage> {
-    let storage = storage_object()?;
+/// Whether the page may write to local storage now: probed once at start-up, since some
+/// browsers allow reading while refusing every write (and a full store refuses too).
+fn writable(storage: &web_sys::Storage) -> bool {
     let probe = "yj-rating.probe";
-    storage.set_item(probe, "1").ok()?;
-    storage.remove_item(probe).ok()?;
-    Some(storage)
+    storage.set_item(probe, "1").is_ok() && storage.remove_item(probe).is_ok()
 }
 
 fn now_key() -> String {
@@ -72,11 +71,15 @@ fn keep_aside(storage: &web_sys::Storage, content: String, reason: String) -> Ke
 /// overwrite it).
 pub fn load() -> (Library, Vec<StorageProblem>, bool) {
     let fresh = || Library::new(&yj_rating_workbook::builtins()[0]);
-    let Some(storage) = local_storage() else {
+    let Some(storage) = storage_object() else {
         return (fresh(), vec![StorageProblem::Unavailable], false);
     };
     let mut problems: Vec<StorageProblem> =
         kept_aside().into_iter().map(StorageProblem::Unreadable).collect();
+    // Refused writes never hide what is stored: it is read all the same, and said.
+    if !writable(&storage) {
+        problems.push(StorageProblem::ReadOnly);
+    }
     let Ok(Some(raw)) = storage.get_item(KEY) else {
         return (fresh(), problems, true);
     };
@@ -121,13 +124,41 @@ pub fn save(library: &Library) -> Result<(), StorageProblem> {
     })
 }
 
-/// The library another tab has just saved, if it can be read (if it cannot, this tab
-/// keeps its own: the next start-up keeps the unreadable data aside).
-pub fn load_saved_by_another_tab() -> Option<Library> {
-    let raw = storage_object()?.get_item(KEY).ok()??;
-    let stored: StoredLibrary = serde_json::from_str(&raw).ok()?;
-    let (library, unreadable) = stored.into_library();
-    unreadable.is_empty().then_some(library)
+/// What another tab has just saved.
+pub enum SavedByAnotherTab {
+    /// Nothing to adopt (storage gone, or the library removed).
+    Nothing,
+    /// Their library, to adopt.
+    Readable(Library),
+    /// Something this tab cannot read (a newer version's format, say): kept aside under
+    /// a key of its own before this tab's next save writes over it. This tab keeps its own.
+    KeptAside(KeptAside),
+}
+
+/// The library another tab has just saved, or, if this tab cannot read all of it, that
+/// data kept aside, whole, so this tab's next save loses none of it.
+pub fn load_saved_by_another_tab() -> SavedByAnotherTab {
+    let Some(storage) = storage_object() else {
+        return SavedByAnotherTab::Nothing;
+    };
+    let Some(raw) = storage.get_item(KEY).ok().flatten() else {
+        return SavedByAnotherTab::Nothing;
+    };
+    let reason = match serde_json::from_str::<StoredLibrary>(&raw) {
+        Ok(stored) => match stored.into_library() {
+            (library, unreadable) if unreadable.is_empty() => return SavedByAnotherTab::Readable(library),
+            (_, unreadable) => format!(
+                "the scenarios another tab saved could not all be read here ({})",
+                unreadable
+                    .iter()
+                    .map(|(_, reason)| reason.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        },
+        Err(err) => format!("the scenarios another tab saved could not be read here ({err})"),
+    };
+    SavedByAnotherTab::KeptAside(keep_aside(&storage, raw, reason))
 }
 
 /// Everything kept aside so far, oldest first.

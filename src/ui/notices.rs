@@ -52,6 +52,14 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             </div>
         }
         .into_any(),
+        Notice::Storage(StorageProblem::ReadOnly) => view! {
+            <div class="notice notice-error" role="alert" data-testid="notice-storage-read-only">
+                <p>"This browser is not letting the calculator save right now (its storage may be full). Your saved \
+                    scenarios are shown and nothing stored is lost; changes you make are tried again each time, but \
+                    until one is saved, export what you change to a file to keep it."</p>
+            </div>
+        }
+        .into_any(),
         Notice::Storage(StorageProblem::SaveFailed(text)) => view! {
             <div class="notice notice-error" role="alert" data-testid="notice-save-failed"><p>{text}</p></div>
         }

@@ -127,9 +127,17 @@ fn scenario_fields() -> impl IntoView {
         </div>
         <div class="field">
             <label for="scenario-name">"Name"</label>
+            // Saved as it is typed (a reload straight after keeps it); once entered, the
+            // field shows the name kept: trimmed, or the one before if left blank.
             <input id="scenario-name" type="text" data-testid="scenario-name" autocomplete="off"
                 prop:value=move || name.get()
-                on:change=move |ev| state.rename(event_target_value(&ev))/>
+                on:input=move |ev| state.rename_as_typed(&event_target_value(&ev))
+                on:change=move |ev| {
+                    state.rename(&event_target_value(&ev));
+                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                        input.set_value(&name.get_untracked());
+                    }
+                }/>
         </div>
         <div class="field checkbox">
             <input id="rounding" type="checkbox" data-testid="rounding"

@@ -160,11 +160,11 @@ impl Library {
         }
     }
 
-    /// Renames the current scenario (its name is also its title in exported files);
-    /// a blank name changes nothing. Returns whether it changed.
+    /// Renames the current scenario (its name is also its title in exported files),
+    /// exactly as given (a name being typed keeps its spaces); a blank name changes
+    /// nothing. Returns whether it changed.
     pub fn rename_current(&mut self, name: &str) -> bool {
-        let name = name.trim();
-        if name.is_empty() || self.current().name == name {
+        if name.trim().is_empty() || self.current().name == name {
             return false;
         }
         let current = self.current_mut();
@@ -420,11 +420,12 @@ mod tests {
     }
 
     #[test]
-    fn renaming_sets_the_title_and_ignores_blank_names() {
+    fn renaming_sets_the_title_as_given_and_ignores_blank_names() {
         let mut library = Library::new(youth());
-        assert!(library.rename_current("  Torbay  "));
-        assert_eq!(library.current().name, "Torbay");
-        assert_eq!(library.current().form.title, "Torbay");
+        assert!(library.rename_current("Torbay "));
+        assert_eq!(library.current().name, "Torbay ");
+        assert_eq!(library.current().form.title, "Torbay ");
+        assert!(library.rename_current("Torbay"));
         assert!(!library.rename_current("   "));
         assert!(!library.rename_current("Torbay"));
         assert_eq!(library.current().name, "Torbay");
