@@ -108,6 +108,21 @@ describe("hostile input", () => {
     await eventually(async () => assert.equal(await other.evaluate(() => location.hash), ""));
   });
 
+  test("a shared name with a right-to-left override or a control character shows them, never reordered", { timeout: 60_000 }, async (t) => {
+    const { session } = await env.open(t);
+    const text = JSON.stringify({
+      format: "yj-rating-scenario", version: 1, framework: "youth-2018",
+      title: "Torbay \u202eweiver\u0007", standards: {},
+    });
+    const fragment = "#scenario=" + Buffer.from(text).toString("base64url");
+    const other = await session.newPage();
+    const calc = await session.goto(other, fragment);
+    const shown = "Torbay \\u{202e}weiver\\u{7} (shared)";
+    await eventually(async () => assert.equal(await calc.currentScenarioName(), shown));
+    assert.equal(await calc.scenarioName.inputValue(), shown);
+    await expectContains(calc.byTestId("notice-info"), shown);
+  });
+
   test("the server sends the hosting headers: CSP with frame-ancestors, nosniff, caching", { timeout: 30_000 }, async () => {
     const page = await fetch(env.url);
     assert.equal(page.status, 200);

@@ -16,8 +16,12 @@ const TYPES = {
   ".ico": "image/x-icon",
 };
 
-/** File names Trunk gives a content hash (`app-0123456789abcdef_bg.wasm.js`): never change. */
-export const HASHED = /-[0-9a-f]{16}(_bg)?(\.wasm)?\.(js|wasm|css)$/;
+/**
+ * File names Trunk gives a content hash (`app-0123456789abcdef_bg.wasm.js`): never change.
+ * Trunk writes the 64-bit hash in hex without leading zeros, so one name in sixteen has 15
+ * digits (`main-a07c386ac690394.css`); fewer than 8 would take a hash below 2^32.
+ */
+export const HASHED = /-[0-9a-f]{8,16}(_bg)?(\.wasm)?\.(js|wasm|css)$/;
 
 /**
  * The response headers a host should send (README, "Hosting"): on the page, a content

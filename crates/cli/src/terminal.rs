@@ -7,20 +7,9 @@
 use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 
-/// Whether `c` must not reach a terminal as it is: a control character, or a format
-/// character that changes how the text around it is shown while being invisible itself.
+/// Whether `c` must not reach a terminal as it is (one rule for the CLI and the app).
 fn unsafe_char(c: char) -> bool {
-    c.is_control()
-        || matches!(c,
-            '\u{061c}'                 // Arabic letter mark
-            | '\u{200b}'               // zero-width space
-            | '\u{200e}'..='\u{200f}'  // left-to-right and right-to-left marks
-            | '\u{2028}'..='\u{2029}'  // line and paragraph separators
-            | '\u{202a}'..='\u{202e}'  // bidirectional embeddings and overrides
-            | '\u{2060}'..='\u{2064}'  // word joiner, invisible operators
-            | '\u{2066}'..='\u{206f}'  // bidirectional isolates, deprecated format characters
-            | '\u{feff}'               // zero-width no-break space (byte-order mark)
-            | '\u{fff9}'..='\u{fffb}') // interlinear annotation
+    yj_rating_engine::words::is_hidden_control(c)
 }
 
 /// `text` with every unsafe character (newlines and tabs included) written as `\u{..}`:
@@ -31,18 +20,7 @@ pub fn escape(text: &str) -> Cow<'_, str> {
 
 /// `text` with unsafe characters escaped, except those `keep` allows.
 fn escape_except(text: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
-    if !text.chars().any(|c| unsafe_char(c) && !keep(c)) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        if unsafe_char(c) && !keep(c) {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    yj_rating_engine::words::show_hidden_controls_except(text, keep)
 }
 
 /// CSV for standard output. Into a file or a pipe it is data, written exactly as the

@@ -442,6 +442,59 @@ pub fn what_if_line(
     }
 }
 
+/// Whether `c` is a control character (C0, DEL, C1) or an invisible format character
+/// that changes how the text around it is shown (bidirectional overrides and isolates,
+/// zero-width marks): text from a file must not carry one unseen to a terminal or a
+/// page, where it could move the cursor or make a name read as another.
+///
+/// ```
+/// use yj_rating_engine::words::is_hidden_control;
+/// assert!(is_hidden_control('\u{202e}') && is_hidden_control('\u{1b}'));
+/// assert!(!is_hidden_control('é'));
+/// ```
+pub fn is_hidden_control(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{061c}'                 // Arabic letter mark
+            | '\u{200b}'               // zero-width space
+            | '\u{200e}'..='\u{200f}'  // left-to-right and right-to-left marks
+            | '\u{2028}'..='\u{2029}'  // line and paragraph separators
+            | '\u{202a}'..='\u{202e}'  // bidirectional embeddings and overrides
+            | '\u{2060}'..='\u{2064}'  // word joiner, invisible operators
+            | '\u{2066}'..='\u{206f}'  // bidirectional isolates, deprecated format characters
+            | '\u{feff}'               // zero-width no-break space (byte-order mark)
+            | '\u{fff9}'..='\u{fffb}') // interlinear annotation
+}
+
+/// `text` with every [`is_hidden_control`] character written as a visible escape
+/// (`\u{202e}`), so it shows what it holds.
+///
+/// ```
+/// use yj_rating_engine::words::show_hidden_controls;
+/// assert_eq!(show_hidden_controls("Torbay\u{202e}lanif"), "Torbay\\u{202e}lanif");
+/// assert_eq!(show_hidden_controls("Torbay"), "Torbay");
+/// ```
+pub fn show_hidden_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    show_hidden_controls_except(text, |_| false)
+}
+
+/// [`show_hidden_controls`], leaving alone the characters `keep` allows (a CSV's line ends).
+pub fn show_hidden_controls_except(text: &str, keep: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if !text.chars().any(|c| is_hidden_control(c) && !keep(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_hidden_control(c) && !keep(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

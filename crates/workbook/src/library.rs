@@ -341,7 +341,10 @@ impl Library {
             Cow::Owned(framework) => Some(self.add_framework(Arc::new(framework))),
             Cow::Borrowed(_) => None,
         };
-        let base = match scenario.title.trim() {
+        // A name from a file or link shows any hidden control it carries (a right-to-left
+        // override could make it read as another scenario's).
+        let title = yj_rating_engine::words::show_hidden_controls(scenario.title.trim());
+        let base = match title.as_ref() {
             "" => "Imported scenario",
             title => title,
         };
@@ -548,6 +551,13 @@ mod tests {
         assert_eq!(library.current().form.title, "Imported scenario (shared)");
         assert!(opened.added_framework.is_none());
         assert_eq!(library.scenarios.len(), 2);
+        let spoof = r#"{"format":"yj-rating-scenario","version":1,"framework":"youth-2018",
+            "title":"Torbay\u202elanif\u0007","standards":{}}"#;
+        assert_eq!(
+            library.open_scenario(spoof, "").unwrap().name,
+            "Torbay\\u{202e}lanif\\u{7}"
+        );
+        library.delete_current();
         assert!(library.open_scenario("{", "").is_err());
         assert_eq!(library.scenarios.len(), 2, "nothing added for a bad file");
     }
