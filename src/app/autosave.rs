@@ -66,16 +66,15 @@ pub fn autosave(state: AppState) {
                 cancel();
                 state.adopt(theirs);
             }
-            // Theirs is safe aside; ours is written back at once, so storage holds a
-            // library this tab can read again.
+            // Theirs is safe aside; this tab's next change saves its own library. (Not
+            // written back at once: two tabs that cannot read each other would then
+            // answer each other's saves for ever.) If it could not be kept aside, this
+            // tab stops saving rather than write over it.
             SavedByAnotherTab::KeptAside(aside) => {
-                let kept = !aside.key.is_empty();
-                state.notify(Notice::Storage(StorageProblem::Unreadable(aside)));
-                if kept {
-                    state.save_now();
-                } else {
+                if aside.key.is_empty() {
                     state.saving_allowed.set(false);
                 }
+                state.notify(Notice::Storage(StorageProblem::Unreadable(aside)));
             }
         }
     });
