@@ -168,6 +168,37 @@ describe("storage problems", () => {
     await other.close();
   });
 
+  test("an edit not yet saved when another tab's save arrives is kept: both edits are merged and saved", { timeout: 60_000 }, async (t) => {
+    const { page, calc } = await env.open(t);
+    await calc.loadExample();
+    await eventually(async () => assert.match((await calc.storage())[KEY] ?? "", /Torbay YOT, March 2021/));
+    await expectText(calc.overallScore, "16/36");
+
+    // In one task, so this tab's save cannot run in between: it types 2.1 desistance Yes = 2, and
+    // another tab's save arrives with its own edit of the same scenario (3.4 recommendations Yes = 3).
+    await page.evaluate((key) => {
+      const theirs = JSON.parse(localStorage.getItem(key));
+      const torbay = theirs.scenarios.find((s) => s.id === theirs.current);
+      torbay.form.scenario.standards["3.4"].key_questions.recommendations.yes = 3;
+      const input = document.querySelector('[data-testid="standards.2.1.key_questions.desistance.yes"]');
+      input.value = "2";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      localStorage.setItem(key, JSON.stringify(theirs));
+      window.dispatchEvent(new StorageEvent("storage", { key }));
+    }, KEY);
+
+    // Both edits stand, on the page and in storage.
+    await eventually(async () => {
+      assert.equal(await calc.countInput("2.1", "desistance", "yes").inputValue(), "2");
+      assert.equal(await calc.countInput("3.4", "recommendations", "yes").inputValue(), "3");
+    });
+    await eventually(async () => {
+      const stored = (await calc.storage())[KEY];
+      assert.match(stored, /"recommendations":\{"relevant":3,"yes":3\}/);
+      assert.match(stored, /"desistance":\{"relevant":4,"yes":2\}/);
+    });
+  });
+
   test("a scenario name is saved as it is typed: a reload straight after keeps it", { timeout: 60_000 }, async (t) => {
     const { page, session, calc } = await env.open(t);
     // Typed, never entered or left: no change event.

@@ -14,8 +14,8 @@ use std::time::Duration;
 /// the page is hidden or left, so closing the tab loses nothing.
 ///
 /// It also keeps up with what other tabs save: each tab saves every edit as soon as it
-/// is idle, so adopting theirs loses nothing of ours, while writing ours over theirs
-/// would. (An edit of ours still waiting for its timer when theirs arrives gives way.)
+/// is idle, and takes what the others save; an edit of ours not yet saved when theirs
+/// arrives is carried onto theirs field by field, and the merge saved.
 pub fn autosave(state: AppState) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let cancel = move || {
@@ -64,7 +64,7 @@ pub fn autosave(state: AppState) {
             SavedByAnotherTab::Nothing => {}
             SavedByAnotherTab::Readable(theirs) => {
                 cancel();
-                state.adopt(theirs);
+                state.take_from_another_tab(theirs);
             }
             // Theirs is safe aside; this tab's next change saves its own library. (Not
             // written back at once: two tabs that cannot read each other would then

@@ -57,12 +57,16 @@ pub struct AppState {
     pub reasons_due: RwSignal<BTreeSet<String>>,
     /// Set while adopting what another tab saved, so it is not written straight back.
     pub(crate) adopting: StoredValue<bool>,
+    /// The library as this tab last saved or adopted it: what another tab's save is
+    /// merged against when this tab has changes not yet saved.
+    saved: StoredValue<Option<Library>>,
 }
 
 impl AppState {
     /// Loads the library from storage and derives everything from it.
     pub fn load() -> AppState {
         let (library, problems, saving_allowed) = storage::load();
+        let saved = StoredValue::new(Some(library.clone()));
         let (library, write_library) = signal(library);
         let framework =
             Memo::new(move |_| SharedFramework(library.with(|l| l.framework_of(&l.current().form))));
@@ -84,6 +88,7 @@ impl AppState {
             saving_allowed: RwSignal::new(saving_allowed),
             reasons_due,
             adopting: StoredValue::new(false),
+            saved,
         }
     }
 
@@ -123,12 +128,29 @@ impl AppState {
         self.change(|l| change(&mut l.current_mut().form))
     }
 
-    /// Replaces the whole library with what another tab saved, keeping our scenario
-    /// current.
-    pub(crate) fn adopt(&self, mut theirs: Library) {
-        theirs.select(self.library.with_untracked(|l| l.current));
-        self.adopting.set_value(true);
-        self.write_library.set(theirs);
+    /// Takes what another tab saved, keeping our scenario current. Changes made here and
+    /// not yet saved are carried onto theirs field by field and the merge is saved (both
+    /// tabs then hold both edits); with none, theirs is adopted as it is and not written back.
+    pub(crate) fn take_from_another_tab(&self, theirs: Library) {
+        let unsaved = self.library.with_untracked(|ours| {
+            self.saved
+                .with_value(|saved| saved.as_ref().is_some_and(|saved| saved != ours))
+        });
+        let mut next = theirs.clone();
+        if unsaved {
+            self.library.with_untracked(|ours| {
+                self.saved.with_value(|saved| {
+                    if let Some(base) = saved {
+                        next.carry_changes(base, ours);
+                    }
+                })
+            });
+        } else {
+            next.select(self.library.with_untracked(|l| l.current));
+            self.adopting.set_value(true);
+        }
+        self.saved.set_value(Some(theirs));
+        self.write_library.set(next);
     }
 
     // ---- Typing into the form ----
@@ -546,7 +568,9 @@ impl AppState {
     /// Saves the library now, reporting a failed save (and clearing an earlier one).
     /// (Nothing happens once the app is unmounted and its state disposed.)
     pub fn save_now(&self) {
-        let Some(saved) = self.library.try_with_untracked(storage::save) else {
+        let Some(saved) = self.library.try_with_untracked(|library| {
+            storage::save(library).map(|()| self.saved.set_value(Some(library.clone())))
+        }) else {
             return;
         };
         self.notices.try_update(|notices| {

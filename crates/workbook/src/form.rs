@@ -154,6 +154,40 @@ impl Form {
         }
     }
 
+    /// Carries onto `self` (another tab's copy of this form) every field `ours` changed
+    /// since `base` (the copy both started from), field by field: a count or reason,
+    /// a judgement, a discretion, the rounding, the title, the standards entered case by
+    /// case and each domain's grid. What only they changed stays theirs.
+    pub fn carry_changes(&mut self, base: &Form, ours: &Form) {
+        fn carry<K: Ord + Clone, V: Clone + PartialEq>(
+            theirs: &mut BTreeMap<K, V>,
+            base: &BTreeMap<K, V>,
+            ours: &BTreeMap<K, V>,
+        ) {
+            for key in base.keys().chain(ours.keys()) {
+                if base.get(key) != ours.get(key) {
+                    match ours.get(key) {
+                        Some(value) => theirs.insert(key.clone(), value.clone()),
+                        None => theirs.remove(key),
+                    };
+                }
+            }
+        }
+        carry(&mut self.texts, &base.texts, &ours.texts);
+        carry(&mut self.judgements, &base.judgements, &ours.judgements);
+        carry(&mut self.discretion, &base.discretion, &ours.discretion);
+        carry(&mut self.samples, &base.samples, &ours.samples);
+        if ours.rounding != base.rounding {
+            self.rounding = ours.rounding;
+        }
+        if ours.title != base.title {
+            self.title = ours.title.clone();
+        }
+        if ours.by_case != base.by_case {
+            self.by_case = ours.by_case.clone();
+        }
+    }
+
     /// The scenario the form makes, and a message for each field that cannot be read.
     /// Key questions enter the scenario once both counts read; a standard once its
     /// cases inspected read. Counts that break the validity rule still enter it (the

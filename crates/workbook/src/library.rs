@@ -249,6 +249,34 @@ impl Library {
         })
     }
 
+    /// Another tab's library (`self`) with this tab's changes to its current scenario
+    /// since `base` (the library both last had) carried over field by field, so an edit
+    /// made here while theirs was being saved is not lost: the merge either tab saves
+    /// next holds both. A scenario started here and not yet saved is added; everything
+    /// else is theirs. Our current scenario stays current.
+    pub fn carry_changes(&mut self, base: &Library, ours: &Library) {
+        let current = ours.current();
+        let before = base.scenarios.iter().find(|s| s.id == current.id);
+        match (before, self.scenarios.iter_mut().find(|s| s.id == current.id)) {
+            (Some(before), Some(theirs)) => {
+                if current.name != before.name {
+                    theirs.name = current.name.clone();
+                }
+                theirs.form.carry_changes(&before.form, &current.form);
+            }
+            (None, None) => {
+                if let Some(framework) = ours.imported().iter().find(|f| f.id == current.form.framework) {
+                    self.add_framework(framework.clone());
+                }
+                self.next_id = self.next_id.max(current.id + 1);
+                self.scenarios.push(current.clone());
+            }
+            // Deleted there, or added there with our id: theirs stands.
+            _ => {}
+        }
+        self.select(current.id);
+    }
+
     /// Makes branches whose original no longer exists ordinary scenarios.
     pub(crate) fn forget_lost_originals(&mut self) {
         let ids: Vec<u64> = self.scenarios.iter().map(|s| s.id).collect();
@@ -490,6 +518,55 @@ mod tests {
         );
         let (back, _) = stored.into_library();
         assert_eq!(back.scenarios[0].branch_of, None);
+    }
+
+    #[test]
+    fn changes_made_here_while_another_tab_saved_are_carried_field_by_field() {
+        let mut base = Library::new(youth());
+        base.current_mut().form.set_text(&cases_path("2.1"), "4".into());
+        // They typed 2.2's cases and renamed nothing; we typed 2.1 again and 3.1, and chose a judgement.
+        let mut theirs = base.clone();
+        theirs.current_mut().form.set_text(&cases_path("2.2"), "5".into());
+        let mut ours = base.clone();
+        ours.current_mut().form.set_text(&cases_path("2.1"), "6".into());
+        ours.current_mut().form.set_text(&cases_path("3.1"), "3".into());
+        ours.current_mut()
+            .form
+            .judgements
+            .insert("1.1".into(), yj_rating_engine::Rating::Good);
+        ours.rename_current("Mock inspection");
+        let mut merged = theirs.clone();
+        merged.carry_changes(&base, &ours);
+        let form = &merged.current().form;
+        assert_eq!(form.text(&cases_path("2.1")), "6");
+        assert_eq!(form.text(&cases_path("2.2")), "5", "theirs kept");
+        assert_eq!(form.text(&cases_path("3.1")), "3");
+        assert_eq!(form.judgements.get("1.1"), Some(&yj_rating_engine::Rating::Good));
+        assert_eq!(merged.current().name, "Mock inspection");
+        assert_eq!(form.title, "Mock inspection");
+
+        // A field we cleared is cleared there too; one only they changed stays theirs.
+        let mut ours = base.clone();
+        ours.current_mut()
+            .form
+            .set_text(&cases_path("2.1"), String::new());
+        let mut merged = theirs.clone();
+        merged.carry_changes(&base, &ours);
+        assert_eq!(merged.current().form.text(&cases_path("2.1")), "");
+        assert_eq!(merged.current().form.text(&cases_path("2.2")), "5");
+
+        // A scenario started here and not yet saved joins theirs, and stays current.
+        let mut ours = base.clone();
+        ours.add_titled("New here", Form::blank(youth()));
+        let mut merged = theirs.clone();
+        merged.carry_changes(&base, &ours);
+        assert_eq!(merged.scenarios.len(), 2);
+        assert_eq!(merged.current().name, "New here");
+        assert_eq!(
+            merged.add("Next".into(), Form::blank(youth())),
+            3,
+            "ids are not reused"
+        );
     }
 
     #[test]
