@@ -59,14 +59,14 @@ pub struct AppState {
     pub(crate) adopting: StoredValue<bool>,
     /// The library as this tab last saved or adopted it: what another tab's save is
     /// merged against when this tab has changes not yet saved.
-    saved: StoredValue<Option<Library>>,
+    saved: StoredValue<Library>,
 }
 
 impl AppState {
     /// Loads the library from storage and derives everything from it.
     pub fn load() -> AppState {
         let (library, problems, saving_allowed) = storage::load();
-        let saved = StoredValue::new(Some(library.clone()));
+        let saved = StoredValue::new(library.clone());
         let (library, write_library) = signal(library);
         let framework =
             Memo::new(move |_| SharedFramework(library.with(|l| l.framework_of(&l.current().form))));
@@ -132,24 +132,21 @@ impl AppState {
     /// not yet saved are carried onto theirs field by field and the merge is saved (both
     /// tabs then hold both edits); with none, theirs is adopted as it is and not written back.
     pub(crate) fn take_from_another_tab(&self, theirs: Library) {
-        let unsaved = self.library.with_untracked(|ours| {
-            self.saved
-                .with_value(|saved| saved.as_ref().is_some_and(|saved| saved != ours))
-        });
         let mut next = theirs.clone();
-        if unsaved {
-            self.library.with_untracked(|ours| {
-                self.saved.with_value(|saved| {
-                    if let Some(base) = saved {
-                        next.carry_changes(base, ours);
-                    }
-                })
-            });
-        } else {
-            next.select(self.library.with_untracked(|l| l.current));
-            self.adopting.set_value(true);
-        }
-        self.saved.set_value(Some(theirs));
+        let unsaved = self.library.with_untracked(|ours| {
+            self.saved.with_value(|base| {
+                let unsaved = base != ours;
+                if unsaved {
+                    next.carry_changes(base, ours);
+                } else {
+                    next.select(ours.current);
+                }
+                unsaved
+            })
+        });
+        // Theirs as it is need not be written back; a merge must be.
+        self.adopting.set_value(!unsaved);
+        self.saved.set_value(theirs);
         self.write_library.set(next);
     }
 
@@ -569,7 +566,7 @@ impl AppState {
     /// (Nothing happens once the app is unmounted and its state disposed.)
     pub fn save_now(&self) {
         let Some(saved) = self.library.try_with_untracked(|library| {
-            storage::save(library).map(|()| self.saved.set_value(Some(library.clone())))
+            storage::save(library).map(|()| self.saved.set_value(library.clone()))
         }) else {
             return;
         };

@@ -20,6 +20,11 @@ pub fn builtins() -> [Arc<Framework>; 2] {
     BUILTINS.clone()
 }
 
+/// The built-in frameworks, borrowed (no reference counts touched).
+pub(crate) fn builtin_frameworks() -> &'static [Arc<Framework>; 2] {
+    &BUILTINS
+}
+
 /// A framework in use, compared by identity first and by content only when the two
 /// are different copies (a library another tab saved reads its imported frameworks
 /// anew): cheap for a memo to check on every keystroke.

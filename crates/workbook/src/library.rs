@@ -10,7 +10,7 @@
 //! next load, and until then an undone delete brings the comparison back).
 
 use crate::form::Form;
-use crate::frameworks::{builtins, refs};
+use crate::frameworks::{builtin_frameworks, refs};
 use std::borrow::Cow;
 use std::sync::Arc;
 use yj_rating_engine::{convert, Framework, Scenario};
@@ -183,18 +183,25 @@ impl Library {
     /// Deletes the current scenario; a blank one under the same framework takes its
     /// place if it was the last.
     pub fn delete_current(&mut self) -> Deleted {
-        let framework = self.framework_of(&self.current().form);
-        let index = self.current_index();
-        let scenario = self.scenarios.remove(index);
+        let deleted = self.remove_current();
         if self.scenarios.is_empty() {
+            let framework = self.framework_of(&deleted.scenario.form);
             let name = self.unused_name("Scenario 1");
             self.add(name, Form::blank(&framework));
         } else {
-            self.current = self.scenarios[index.min(self.scenarios.len() - 1)].id;
+            self.current = self.scenarios[deleted.index.min(self.scenarios.len() - 1)].id;
         }
+        deleted
+    }
+
+    /// Takes the current scenario out, with where it stood and the imported framework
+    /// it used, for undo; the caller makes another current.
+    fn remove_current(&mut self) -> Deleted {
+        let framework = self.framework_of(&self.current().form);
+        let index = self.current_index();
         Deleted {
             index,
-            scenario,
+            scenario: self.scenarios.remove(index),
             framework: (!framework.is_builtin()).then_some(framework),
         }
     }
@@ -206,7 +213,7 @@ impl Library {
         self.current = deleted.scenario.id;
         self.next_id = self.next_id.max(deleted.scenario.id + 1);
         if let Some(framework) = deleted.framework {
-            if !self.known().iter().any(|f| f.id == framework.id) {
+            if !self.frameworks().any(|f| f.id == framework.id) {
                 self.add_framework(framework);
             }
         }
@@ -238,15 +245,9 @@ impl Library {
     /// branch of a scenario that still exists.
     pub fn discard_branch(&mut self) -> Option<Deleted> {
         let original = self.original_of_current()?.id;
-        let framework = self.framework_of(&self.current().form);
-        let index = self.scenarios.iter().position(|s| s.id == self.current)?;
-        let scenario = self.scenarios.remove(index);
+        let deleted = self.remove_current();
         self.current = original;
-        Some(Deleted {
-            index,
-            scenario,
-            framework: (!framework.is_builtin()).then_some(framework),
-        })
+        Some(deleted)
     }
 
     /// Another tab's library (`self`) with this tab's changes to its current scenario
@@ -294,26 +295,27 @@ impl Library {
 
     /// Every framework a scenario may use: the built-in ones, then the imported ones.
     pub fn known(&self) -> Vec<Arc<Framework>> {
-        builtins()
-            .into_iter()
-            .chain(self.imported.iter().cloned())
-            .collect()
+        self.frameworks().cloned().collect()
+    }
+
+    /// [`Library::known`], borrowed: the framework memo asks on every keystroke.
+    fn frameworks(&self) -> impl Iterator<Item = &Arc<Framework>> {
+        builtin_frameworks().iter().chain(&self.imported)
     }
 
     /// The framework a form names (the first built-in if it names none we know).
     pub fn framework_of(&self, form: &Form) -> Arc<Framework> {
-        let [first, _] = builtins();
-        self.known()
-            .into_iter()
+        self.frameworks()
             .find(|f| f.id == form.framework)
-            .unwrap_or(first)
+            .unwrap_or(&builtin_frameworks()[0])
+            .clone()
     }
 
     /// Adds an imported framework, unless it is built in or already here; returns the
     /// copy the library holds.
     pub fn add_framework(&mut self, framework: Arc<Framework>) -> Arc<Framework> {
-        if let Some(same) = self.known().into_iter().find(|f| **f == *framework) {
-            return same;
+        if let Some(same) = self.frameworks().find(|f| ***f == *framework) {
+            return same.clone();
         }
         self.imported.push(framework.clone());
         framework
@@ -321,7 +323,7 @@ impl Library {
 
     /// Imports a framework read from a file, unless its id is taken.
     pub fn import_framework(&mut self, framework: Framework) -> FrameworkImport {
-        let Some(same_id) = self.known().into_iter().find(|f| f.id == framework.id) else {
+        let Some(same_id) = self.frameworks().find(|f| f.id == framework.id).cloned() else {
             return FrameworkImport::Added(self.add_framework(Arc::new(framework)));
         };
         if *same_id == framework {
