@@ -2,7 +2,9 @@
 //! the model (the workbook crate) with its storage (`persist`).
 
 mod autosave;
+mod parts;
 mod state;
 
 pub use autosave::autosave;
+pub use parts::{Outcome, Part};
 pub use state::{AppState, Notice, PendingConversion, TORBAY_EXAMPLE};

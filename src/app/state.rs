@@ -3,6 +3,7 @@
 //! read the library and call these commands; none writes it. Each command applies a
 //! change the workbook defines (and tests natively) and says what happened.
 
+use crate::app::parts::{Keyed, Outcome, Part, Parts};
 use crate::browser;
 use crate::persist::share;
 use crate::persist::storage::{self, StorageProblem};
@@ -40,6 +41,12 @@ pub struct AppState {
     /// The library, to read: it changes only through the commands below.
     pub library: ReadSignal<Library>,
     write_library: WriteSignal<Library>,
+    /// What each change changed, for views that show one part of the form.
+    parts: Parts,
+    /// Which fields' messages changed, for views that show one field's message.
+    messages: Keyed<String>,
+    /// Which standards' and domains' results changed, for views that show one.
+    outcomes: Keyed<Outcome>,
     pub framework: Memo<SharedFramework>,
     /// The scenario the form makes, and messages for fields that cannot be read.
     pub scenario: Memo<(Scenario, BTreeMap<String, String>)>,
@@ -68,16 +75,24 @@ impl AppState {
         let (library, problems, saving_allowed) = storage::load();
         let saved = StoredValue::new(library.clone());
         let (library, write_library) = signal(library);
-        let framework =
-            Memo::new(move |_| SharedFramework(library.with(|l| l.framework_of(&l.current().form))));
+        let parts = Parts::new();
+        let framework = Memo::new(move |_| {
+            parts.track(&Part::Framework);
+            SharedFramework(library.with_untracked(|l| l.framework_of(&l.current().form)))
+        });
         let scenario =
             Memo::new(move |_| framework.with(|f| library.with(|l| l.current().form.to_scenario(f))));
         let result = Memo::new(move |_| framework.with(|f| scenario.with(|(s, _)| score(f, s))));
         let reasons_due = RwSignal::new(BTreeSet::new());
         let errors = Memo::new(move |_| field_errors(framework, scenario, result, reasons_due));
+        let (messages, outcomes) = (Keyed::new(), Keyed::new());
+        tell_what_changed(errors, messages, result, outcomes);
         AppState {
             library,
             write_library,
+            parts,
+            messages,
+            outcomes,
             framework,
             scenario,
             result,
@@ -103,29 +118,75 @@ impl AppState {
         self.library.with(|l| read(&l.current().form))
     }
 
+    /// Reads one part of the current scenario's form: the running effect or memo
+    /// re-runs when that part changes, not on every change to the library.
+    pub fn with_part<T>(&self, part: &Part, read: impl FnOnce(&Form) -> T) -> T {
+        self.track_part(part);
+        self.library.with_untracked(|l| read(&l.current().form))
+    }
+
+    /// Makes the running effect or memo re-run when one part of the form changes.
+    pub fn track_part(&self, part: &Part) {
+        self.parts.track(part);
+    }
+
+    /// Reads the library's list of scenarios (names, which is current, branches): the
+    /// running effect or memo re-runs when that changes, not on every keystroke.
+    pub fn with_scenarios<T>(&self, read: impl FnOnce(&Library) -> T) -> T {
+        self.parts.track(&Part::Scenarios);
+        self.library.with_untracked(read)
+    }
+
     /// A reactive read of one text field.
     pub fn text(&self, path: FieldPath) -> Memo<String> {
         let state = *self;
-        Memo::new(move |_| state.with_form(|f| f.text(&path).to_owned()))
+        let part = Part::Field(path.clone());
+        Memo::new(move |_| state.with_part(&part, |f| f.text(&path).to_owned()))
+    }
+
+    /// Reads one standard's or domain's part of the result: the running effect or memo
+    /// re-runs when that part changes, not on every change to the result.
+    pub fn with_outcome<T>(&self, outcome: Outcome, read: impl FnOnce(&ScenarioResult) -> T) -> T {
+        self.track_outcome(outcome);
+        self.result.with_untracked(read)
+    }
+
+    /// Makes the running effect or memo re-run when one standard's or domain's result changes.
+    pub fn track_outcome(&self, outcome: Outcome) {
+        self.outcomes.track(&outcome);
     }
 
     /// A reactive read of one field's message.
     pub fn error(&self, path: &FieldPath) -> Memo<Option<String>> {
-        let (errors, path) = (self.errors, path.to_string());
-        Memo::new(move |_| errors.with(|e| e.get(&path).cloned()))
+        let (errors, messages, path) = (self.errors, self.messages, path.to_string());
+        Memo::new(move |_| {
+            messages.track(&path);
+            errors.with_untracked(|e| e.get(&path).cloned())
+        })
     }
 
-    /// Changes the library (every command goes through here, so autosave sees it).
-    /// `None` once the app is unmounted and its state disposed: nothing changes then.
+    /// Changes the library (every command goes through here or `edit_part`, so autosave
+    /// sees it), telling every part of the form it may have changed. `None` once the app
+    /// is unmounted and its state disposed: nothing changes then.
     pub(crate) fn change<T>(&self, change: impl FnOnce(&mut Library) -> T) -> Option<T> {
         let mut out = None;
         self.write_library.try_update(|l| out = Some(change(l)));
+        self.parts.all_changed();
         out
     }
 
-    /// Changes the current scenario's form.
+    /// Changes the current scenario's form, telling every part.
     fn edit<T>(&self, change: impl FnOnce(&mut Form) -> T) -> Option<T> {
         self.change(|l| change(&mut l.current_mut().form))
+    }
+
+    /// Changes one part of the current scenario's form and nothing else: only the
+    /// views of that part (and those of the whole library) are told.
+    fn edit_part<T>(&self, part: Part, change: impl FnOnce(&mut Form) -> T) {
+        self.write_library.try_update(|l| {
+            change(&mut l.current_mut().form);
+        });
+        self.parts.changed(&part);
     }
 
     /// Takes what another tab saved, keeping our scenario current. Changes made here and
@@ -148,6 +209,7 @@ impl AppState {
         self.adopting.set_value(!unsaved);
         self.saved.set_value(theirs);
         self.write_library.set(next);
+        self.parts.all_changed();
     }
 
     // ---- Typing into the form ----
@@ -158,13 +220,14 @@ impl AppState {
             .library
             .with_untracked(|l| l.current().form.text(path) != text)
         {
-            self.edit(|f| f.set_text(path, text));
+            self.edit_part(Part::Field(path.clone()), |f| f.set_text(path, text));
         }
     }
 
     /// Chooses a judgement standard's rating (`None`: not rated yet).
     pub fn choose_judgement(&self, standard: &str, rating: Option<Rating>) {
-        self.edit(|f| match rating {
+        let part = Part::Field(FieldPath::judgement(standard));
+        self.edit_part(part, |f| match rating {
             Some(rating) => f.judgements.insert(standard.to_owned(), rating),
             None => f.judgements.remove(standard),
         });
@@ -172,7 +235,8 @@ impl AppState {
 
     /// Chooses a standard's rating by discretion (`None`: the mechanical rating stands).
     pub fn choose_discretion(&self, standard: &str, rating: Option<Rating>) {
-        self.edit(|f| match rating {
+        let part = Part::Field(FieldPath::discretion(standard));
+        self.edit_part(part, |f| match rating {
             Some(rating) => f.discretion.insert(standard.to_owned(), rating),
             None => f.discretion.remove(standard),
         });
@@ -206,12 +270,22 @@ impl AppState {
 
     /// Sets a case's reference or note.
     pub fn set_case_text(&self, domain: &str, row: usize, field: CaseText, text: String) {
-        self.edit(|f| f.set_case_text(domain, row, field, text));
+        let part = Part::CaseText {
+            domain: domain.to_owned(),
+            row,
+            field,
+        };
+        self.edit_part(part, |f| f.set_case_text(domain, row, field, text));
     }
 
     /// Answers one cell of a domain's grid (`None`: blank).
     pub fn set_case_answer(&self, domain: &str, row: usize, column: &GridColumn, answer: Option<CaseAnswer>) {
-        self.edit(|f| f.set_case_answer(domain, row, column, answer));
+        let part = Part::Answer {
+            domain: domain.to_owned(),
+            row,
+            column: column.clone(),
+        };
+        self.edit_part(part, |f| f.set_case_answer(domain, row, column, answer));
     }
 
     /// Pastes text from a spreadsheet into a domain's grid from a cell; what could not
@@ -239,7 +313,8 @@ impl AppState {
     /// exported files), so a reload straight after keeps it; a blank name is ignored.
     pub fn rename_as_typed(&self, name: &str) {
         if self.library.with_untracked(|l| l.current().name != name) {
-            self.change(|l| l.rename_current(name));
+            self.write_library.try_update(|l| l.rename_current(name));
+            self.parts.changed(&Part::Scenarios);
         }
     }
 
@@ -595,6 +670,45 @@ impl Notice {
 
 /// Every field message by path: text that cannot be read, and the engine's problems
 /// (a discretion reason not yet due is said quietly elsewhere, not here).
+/// Tells the views of one field's message, or of one standard's or domain's result,
+/// when theirs changes: a keystroke usually changes one standard, its domain and the
+/// totals, and one message or none. Compared at first with what the views were built
+/// from, so a change before the effect first runs is told too.
+fn tell_what_changed(
+    errors: Memo<BTreeMap<String, String>>,
+    messages: Keyed<String>,
+    result: Memo<ScenarioResult>,
+    outcomes: Keyed<Outcome>,
+) {
+    let first = (errors.get_untracked(), result.get_untracked());
+    Effect::new(
+        move |before: Option<(BTreeMap<String, String>, ScenarioResult)>| {
+            let (was, was_result) = before.unwrap_or_else(|| first.clone());
+            let (now, now_result) = (errors.get(), result.get());
+            for (path, message) in &now {
+                if was.get(path) != Some(message) {
+                    messages.changed(path);
+                }
+            }
+            for path in was.keys().filter(|path| !now.contains_key(*path)) {
+                messages.changed(path);
+            }
+            for i in changed_positions(&was_result.standards, &now_result.standards) {
+                outcomes.changed(&Outcome::Standard(i));
+            }
+            for i in changed_positions(&was_result.domains, &now_result.domains) {
+                outcomes.changed(&Outcome::Domain(i));
+            }
+            (now, now_result)
+        },
+    );
+}
+
+/// The positions at which two lists differ.
+fn changed_positions<'a, T: PartialEq>(before: &'a [T], now: &'a [T]) -> impl Iterator<Item = usize> + 'a {
+    (0..before.len().max(now.len())).filter(|&i| before.get(i) != now.get(i))
+}
+
 fn field_errors(
     framework: Memo<SharedFramework>,
     scenario: Memo<(Scenario, BTreeMap<String, String>)>,

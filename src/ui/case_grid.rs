@@ -3,7 +3,7 @@
 //! arrow keys move between cells; a block copied from a spreadsheet pastes in. The counts
 //! come from the engine (`CaseSample::counts`), never from here.
 
-use crate::app::AppState;
+use crate::app::{AppState, Outcome, Part};
 use crate::browser;
 use leptos::ev::{ClipboardEvent, KeyboardEvent};
 use leptos::prelude::*;
@@ -91,11 +91,15 @@ pub fn CaseGrid(domain: String) -> impl IntoView {
     let framework = state.framework_now();
     let columns = {
         let (domain, framework) = (domain.clone(), framework.clone());
-        Memo::new(move |_| state.with_form(|f| f.grid_columns(&framework, &domain)))
+        Memo::new(move |_| state.with_part(&Part::Shape, |f| f.grid_columns(&framework, &domain)))
     };
     let rows = {
         let domain = domain.clone();
-        Memo::new(move |_| state.with_form(|f| f.samples.get(&domain).map_or(0, |s| s.cases.len())))
+        Memo::new(move |_| {
+            state.with_part(&Part::Shape, |f| {
+                f.samples.get(&domain).map_or(0, |s| s.cases.len())
+            })
+        })
     };
     let problems = RwSignal::new(Vec::<PasteProblem>::new());
     let typing: Typing = StoredValue::new(None);
@@ -192,7 +196,7 @@ fn enter_domain_by_case(domain: String, typing: Typing) -> impl IntoView {
         .collect();
     let all_by_case = {
         let ids = case_standards.clone();
-        Memo::new(move |_| state.with_form(|f| ids.iter().all(|id| f.by_case.contains(id))))
+        Memo::new(move |_| state.with_part(&Part::Shape, |f| ids.iter().all(|id| f.by_case.contains(id))))
     };
     // Standards whose typed totals entering the whole domain case by case would discard.
     let confirming = RwSignal::new(None::<Vec<String>>);
@@ -293,26 +297,40 @@ fn grid_header(columns: Memo<Vec<GridColumn>>) -> impl IntoView {
 /// The grid's totals row: each key question's counts as the engine reads the grid.
 fn grid_totals(domain: String, columns: Memo<Vec<GridColumn>>, rows: Memo<usize>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let framework = state.framework_now();
     move || {
         let cells = columns
             .get()
             .into_iter()
             .map(|c| {
                 let domain = domain.clone();
+                // Its counts change only with its standard's result.
+                let outcome = framework
+                    .standards
+                    .iter()
+                    .position(|s| s.id == c.standard)
+                    .map(Outcome::Standard);
                 let text = move || {
-                    let answered = state.with_form(|f| {
-                        f.samples
-                            .get(&domain)
-                            .map_or(0, |s| s.answered(&c.standard, &c.key_question))
-                    });
-                    let counts = state.scenario.with(|(s, _)| match s.standards.get(&c.standard) {
-                        Some(Entry::Cases(e)) => e.key_questions.get(&c.key_question).copied(),
-                        _ => None,
-                    });
+                    if let Some(outcome) = outcome {
+                        state.track_outcome(outcome);
+                    }
+                    let counts = state
+                        .scenario
+                        .with_untracked(|(s, _)| match s.standards.get(&c.standard) {
+                            Some(Entry::Cases(e)) => e.key_questions.get(&c.key_question).copied(),
+                            _ => None,
+                        });
                     match counts {
                         Some(a) if a.relevant == 0 => "Not applicable".to_owned(),
                         Some(a) => format!("{} Yes of {} relevant", a.yes, a.relevant),
-                        None => format!("{answered} of {} answered", rows.get()),
+                        None => {
+                            let answered = state.with_form(|f| {
+                                f.samples
+                                    .get(&domain)
+                                    .map_or(0, |s| s.answered(&c.standard, &c.key_question))
+                            });
+                            format!("{answered} of {} answered", rows.get())
+                        }
                     }
                 };
                 view! { <td class="grid-total">{text}</td> }
@@ -356,20 +374,28 @@ fn CaseRow(
     let state = expect_context::<AppState>();
     let text_of = {
         let domain = domain.clone();
-        move |note: bool| {
+        move |field: CaseText| {
+            let part = Part::CaseText {
+                domain: domain.clone(),
+                row,
+                field,
+            };
             let domain = domain.clone();
             Memo::new(move |_| {
-                state.with_form(|f| {
+                state.with_part(&part, |f| {
                     f.samples
                         .get(&domain)
                         .and_then(|s| s.cases.get(row))
-                        .map(|c| if note { c.note.clone() } else { c.label.clone() })
+                        .map(|c| match field {
+                            CaseText::Reference => c.label.clone(),
+                            CaseText::Note => c.note.clone(),
+                        })
                         .unwrap_or_default()
                 })
             })
         }
     };
-    let (label, note) = (text_of(false), text_of(true));
+    let (label, note) = (text_of(CaseText::Reference), text_of(CaseText::Note));
     // What cells and buttons are called: the reference, or "Case 3" (the reference
     // field's placeholder) while it is blank.
     let placeholder = format!("Case {}", row + 1);
@@ -459,8 +485,13 @@ fn Cell(
     let state = expect_context::<AppState>();
     let answer = {
         let (domain, column) = (domain.clone(), column.clone());
+        let part = Part::Answer {
+            domain: domain.clone(),
+            row,
+            column: column.clone(),
+        };
         Memo::new(move |_| {
-            state.with_form(|f| {
+            state.with_part(&part, |f| {
                 f.samples
                     .get(&domain)
                     .and_then(|s| s.cases.get(row))
@@ -499,7 +530,18 @@ fn Cell(
         }
     };
     let testid = format!("cell-{domain}-{row}-{}-{}", column.standard, column.key_question);
-    let is = move |value: CaseAnswer| move || answer.get() == Some(value);
+    // One class list, so an answer is one change to the page (a class per answer would
+    // be three effects per cell, and a grid has thousands of cells).
+    let class = move || {
+        let shade = match answer.get() {
+            Some(CaseAnswer::Yes) => " answer-yes",
+            Some(CaseAnswer::No) => " answer-no",
+            Some(CaseAnswer::NotRelevant) => " answer-not-relevant",
+            None => "",
+        };
+        let invalid = if invalid.get() { " cell-invalid" } else { "" };
+        format!("cell{shade}{invalid}")
+    };
     let described_by = {
         let problems_id = problems_id(&domain);
         move || {
@@ -523,8 +565,7 @@ fn Cell(
         }
     };
     view! {
-        <td class="cell" class:answer-yes=is(CaseAnswer::Yes) class:answer-no=is(CaseAnswer::No)
-            class:answer-not-relevant=is(CaseAnswer::NotRelevant) class:cell-invalid=move || invalid.get()>
+        <td class=class>
             <input type="text" id=cell_id(&domain, row, col) data-testid=testid size="1" maxlength="3"
                 autocomplete="off" autocapitalize="off" spellcheck="false"
                 aria-label=aria aria-describedby=described_by

@@ -28,7 +28,7 @@ pub fn Comparison() -> impl IntoView {
     // under the same framework. Scoring is cheap: the views below recompute it rather
     // than keep it in a memo (smaller page).
     let original = move || {
-        state.library.with(|l| {
+        state.with_scenarios(|l| {
             let original = l.original_of_current()?;
             if original.form.framework != l.current().form.framework {
                 return None;
@@ -39,7 +39,7 @@ pub fn Comparison() -> impl IntoView {
         })
     };
     let is_branch = move || {
-        state.library.with(|l| {
+        state.with_scenarios(|l| {
             l.original_of_current()
                 .is_some_and(|o| o.form.framework == l.current().form.framework)
         })
@@ -71,7 +71,7 @@ pub fn Comparison() -> impl IntoView {
         )
     };
     let names = move || {
-        let branch = state.library.with(|l| l.current().name.clone());
+        let branch = state.with_scenarios(|l| l.current().name.clone());
         let name = state
             .library
             .with(|l| l.original_of_current().map(|o| o.name.clone()))?;

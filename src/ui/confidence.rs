@@ -3,7 +3,7 @@
 //! never changes a rating. The engine computes every figure (`yj_rating_engine::confidence`);
 //! this view only words them.
 
-use crate::app::AppState;
+use crate::app::{AppState, Part};
 use leptos::prelude::*;
 use yj_rating_engine::{confidence, Confidence, ConfidenceLevel, Framework, Standard, StandardResult};
 
@@ -171,7 +171,7 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
     let slug = id.replace('.', "-");
     let panel_id = format!("confidence-{slug}");
     let level_id = format!("confidence-level-{slug}");
-    let rounding = Memo::new(move |_| state.with_form(|f| f.rounding));
+    let rounding = Memo::new(move |_| state.with_part(&Part::Rounding, |f| f.rounding));
     let figures = figures(framework.clone(), open, preference, rounding, result);
     let key_questions = standard.key_questions.clone();
     let rows = {

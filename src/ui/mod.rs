@@ -49,7 +49,7 @@ pub fn Calculator() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
     let print_heading = move || {
-        let name = state.library.with(|l| l.current().name.clone());
+        let name = state.with_scenarios(|l| l.current().name.clone());
         format!("{name} \u{2014} printed {}", printed_on.get())
     };
     let domains = move || {

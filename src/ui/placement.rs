@@ -24,16 +24,19 @@ fn x(score: u32) -> u32 {
 pub fn Placement() -> impl IntoView {
     let state = expect_context::<AppState>();
     let reachable = Memo::new(move |_| state.result.with(|r| r.reachable_total));
+    // Built once per framework: an edit moves only the marker and the sentence.
     move || {
         let framework = state.framework.get();
         published::applies_to(&framework).then(|| {
-            let (lowest, highest) = reachable.get();
-            let placement = published::place(published::inspections(), lowest, highest);
+            let sentence = move || {
+                let (lowest, highest) = reachable.get();
+                words::placement_sentence(&published::place(published::inspections(), lowest, highest))
+            };
             view! {
                 <section class="placement" aria-labelledby="placement-heading" data-testid="placement">
                     <h2 id="placement-heading">"Where this score sits"</h2>
-                    <p data-testid="placement-sentence">{words::placement_sentence(&placement)}</p>
-                    {strip(&framework, lowest, highest)}
+                    <p data-testid="placement-sentence">{sentence}</p>
+                    {strip(&framework, reachable)}
                     {band_key(&framework)}
                     <p class="placement-source">
                         {format!("One dot per service: its newest report's overall score. Source: {}. ", published::SOURCE)}
@@ -45,19 +48,34 @@ pub fn Placement() -> impl IntoView {
     }
 }
 
-/// The picture: bands, one dot per published inspection stacked by score, and the
-/// marker. Written as SVG text (numbers and fixed class names only, nothing typed or
-/// read from a file): one string costs the page far less code than a view per shape.
-fn strip(framework: &Framework, lowest: u32, highest: u32) -> impl IntoView {
-    let (svg, height) = strip_svg(framework, lowest, highest);
+/// The picture: bands and one dot per published inspection stacked by score, written
+/// once, and the marker over them, which follows the score. Both are SVG text (numbers
+/// and fixed class names only, nothing typed or read from a file): a string costs the
+/// page far less code than a view per shape.
+fn strip(framework: &Framework, reachable: Memo<(u32, u32)>) -> impl IntoView {
+    let Shapes { svg, height, base } = shapes(framework);
+    let marker = move || {
+        let (lowest, highest) = reachable.get();
+        Marker::new(lowest, highest, base).svg()
+    };
     view! {
         <svg class="strip" viewBox=format!("0 0 {} {height}", x(published::OUT_OF) + LEFT) aria-hidden="true"
-            data-testid="placement-strip" data-lowest=lowest data-highest=highest inner_html=svg></svg>
+            data-testid="placement-strip" data-lowest=move || reachable.get().0
+            data-highest=move || reachable.get().1>
+            <g inner_html=svg></g>
+            <g inner_html=marker></g>
+        </svg>
     }
 }
 
-/// The strip's shapes as SVG text, and its height.
-fn strip_svg(framework: &Framework, lowest: u32, highest: u32) -> (String, u32) {
+/// The strip's fixed shapes as SVG text, its height and the baseline of its dots.
+struct Shapes {
+    svg: String,
+    height: u32,
+    base: u32,
+}
+
+fn shapes(framework: &Framework) -> Shapes {
     use std::fmt::Write;
     let column = |score: u32| score.min(published::OUT_OF) as usize;
     let mut stacked = [0u32; published::OUT_OF as usize + 1];
@@ -101,22 +119,55 @@ fn strip_svg(framework: &Framework, lowest: u32, highest: u32) -> (String, u32) 
         let (cx, cy) = (x(inspection.score), base + ROW / 2 - 1 - *up * ROW);
         let _ = write!(svg, r#"<circle{class} cx="{cx}" cy="{cy}" r="3.6"/>"#);
     }
-    let label = if lowest == highest {
-        lowest.to_string()
-    } else {
-        format!("{lowest}\u{2013}{highest}")
-    };
-    let _ = write!(
-        svg,
-        r#"<rect class="marker" x="{}" y="{}" width="{}" height="{}"/><text class="marker-label" x="{}" y="{}" text-anchor="middle">{label}</text>"#,
-        x(lowest) - STEP / 2,
-        TOP - 3,
-        (highest - lowest + 1) * STEP,
-        base - TOP + 3,
-        (x(lowest) + x(highest)) / 2,
-        TOP - 6
-    );
-    (svg, height)
+    Shapes { svg, height, base }
+}
+
+/// Where the marker of a score (or of the range a partial scenario can reach) is drawn,
+/// over dots whose baseline is `base`.
+#[derive(Debug, PartialEq)]
+struct Marker {
+    x: u32,
+    y: u32,
+    width: u32,
+    height: u32,
+    label_x: u32,
+    label_y: u32,
+    label: String,
+}
+
+impl Marker {
+    fn new(lowest: u32, highest: u32, base: u32) -> Marker {
+        let highest = highest.max(lowest);
+        Marker {
+            x: x(lowest) - STEP / 2,
+            y: TOP - 3,
+            width: (highest - lowest + 1) * STEP,
+            height: base - TOP + 3,
+            label_x: (x(lowest) + x(highest)) / 2,
+            label_y: TOP - 6,
+            label: if lowest == highest {
+                lowest.to_string()
+            } else {
+                format!("{lowest}\u{2013}{highest}")
+            },
+        }
+    }
+
+    /// As SVG text (numbers only).
+    fn svg(&self) -> String {
+        let Marker {
+            x,
+            y,
+            width,
+            height,
+            label_x,
+            label_y,
+            label,
+        } = self;
+        format!(
+            r#"<rect class="marker" x="{x}" y="{y}" width="{width}" height="{height}"/><text class="marker-label" x="{label_x}" y="{label_y}" text-anchor="middle">{label}</text>"#
+        )
+    }
 }
 
 /// The scores of an overall band under a framework: from its lowest score to one below
@@ -173,32 +224,17 @@ mod tests {
     use super::*;
     use yj_rating_engine::published::{inspections, place};
 
-    /// The marker's left edge and width in the strip's units.
-    fn marker(svg: &str) -> (u32, u32) {
-        let rect = &svg[svg.find(r#"<rect class="marker""#).expect("a marker")..];
-        let attribute = |name: &str| -> u32 {
-            let from = rect.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
-            rect[from..from + rect[from..].find('"').expect("closed")]
-                .parse()
-                .expect("a number")
-        };
-        (attribute("x"), attribute("width"))
-    }
-
     #[test]
     fn the_marker_sits_on_the_score_at_every_band_edge() {
-        let youth = Framework::youth_2018();
+        let base = shapes(Framework::youth_2018()).base;
         for score in [0, 6, 7, 18, 19, 30, 31, 36] {
-            let (svg, _) = strip_svg(youth, score, score);
+            let marker = Marker::new(score, score, base);
             assert_eq!(
-                marker(&svg),
+                (marker.x, marker.width),
                 (LEFT + score * STEP - STEP / 2, STEP),
                 "score {score}"
             );
-            assert!(
-                svg.contains(&format!(r#"text-anchor="middle">{score}</text>"#)),
-                "label {score}"
-            );
+            assert_eq!(marker.label, score.to_string());
             let sentence = words::placement_sentence(&place(inspections(), score, score));
             assert!(sentence.starts_with(&format!("{score}/36: ")), "{sentence}");
         }
@@ -206,14 +242,14 @@ mod tests {
 
     #[test]
     fn a_partial_scenario_is_marked_as_the_span_it_can_reach() {
-        let (svg, _) = strip_svg(Framework::youth_2018(), 10, 28);
-        assert_eq!(marker(&svg), (LEFT + 10 * STEP - STEP / 2, 19 * STEP));
-        assert!(svg.contains("10\u{2013}28</text>"));
+        let marker = Marker::new(10, 28, shapes(Framework::youth_2018()).base);
+        assert_eq!((marker.x, marker.width), (LEFT + 10 * STEP - STEP / 2, 19 * STEP));
+        assert_eq!(marker.label, "10\u{2013}28");
     }
 
     #[test]
     fn one_dot_per_published_inspection_and_the_doubted_ones_hollow() {
-        let (svg, _) = strip_svg(Framework::youth_2018(), 16, 16);
+        let svg = shapes(Framework::youth_2018()).svg;
         assert_eq!(svg.matches("<circle").count(), 81);
         assert_eq!(svg.matches(r#"<circle class="noted""#).count(), 2);
     }

@@ -1,7 +1,7 @@
 //! The scenario controls: switch, rename, new, example, duplicate, delete, import,
 //! export, share, print, rounding and presentation mode.
 
-use crate::app::{AppState, Notice};
+use crate::app::{AppState, Notice, Part};
 use crate::browser;
 use leptos::ev::DragEvent;
 use leptos::prelude::*;
@@ -100,16 +100,16 @@ pub fn ScenarioBar() -> impl IntoView {
 fn scenario_fields() -> impl IntoView {
     let state = expect_context::<AppState>();
     let scenarios = Memo::new(move |_| {
-        state.library.with(|l| {
+        state.with_scenarios(|l| {
             l.scenarios
                 .iter()
                 .map(|s| (s.id, s.name.clone()))
                 .collect::<Vec<_>>()
         })
     });
-    let current = Memo::new(move |_| state.library.with(|l| l.current().id));
-    let name = Memo::new(move |_| state.library.with(|l| l.current().name.clone()));
-    let rounding = Memo::new(move |_| state.with_form(|f| f.rounding));
+    let current = Memo::new(move |_| state.with_scenarios(|l| l.current().id));
+    let name = Memo::new(move |_| state.with_scenarios(|l| l.current().name.clone()));
+    let rounding = Memo::new(move |_| state.with_part(&Part::Rounding, |f| f.rounding));
     view! {
     <div class="bar-row">
         <div class="field">

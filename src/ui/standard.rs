@@ -3,7 +3,7 @@
 
 use super::case_grid::CaseGrid;
 use super::count_input::{field_id, form_field_id, CountInput};
-use crate::app::AppState;
+use crate::app::{AppState, Outcome, Part};
 use crate::words;
 use leptos::prelude::*;
 use yj_rating_engine::{
@@ -18,6 +18,7 @@ use yj_rating_workbook::form::{cases_path, count_path, discretion_path, reason_p
 /// the other framework uses for something else (or does not have).
 fn follow<T: Clone + PartialEq + Send + Sync + 'static>(
     state: AppState,
+    outcome: Outcome,
     part: impl Fn(&ScenarioResult) -> Option<T> + Send + Sync + 'static,
 ) -> Memo<T> {
     let built_for = state.framework_now();
@@ -28,7 +29,7 @@ fn follow<T: Clone + PartialEq + Send + Sync + 'static>(
         .expect("a view's part of the result exists");
     Memo::new(move |previous: Option<&T>| {
         let same = state.framework.with(|f| std::sync::Arc::ptr_eq(&f.0, &built_for));
-        match same.then(|| state.result.with(&part)).flatten() {
+        match same.then(|| state.with_outcome(outcome, &part)).flatten() {
             Some(now) => now,
             None => previous.unwrap_or(&initial).clone(),
         }
@@ -52,7 +53,9 @@ pub fn RatingBadge(rating: Option<Rating>, #[prop(optional)] empty: &'static str
 pub fn DomainSection(domain: Domain, index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = state.framework_now();
-    let subtotal = follow(state, move |r| r.domains.get(index).cloned());
+    let subtotal = follow(state, Outcome::Domain(index), move |r| {
+        r.domains.get(index).cloned()
+    });
     let standards: Vec<(usize, Standard)> = framework
         .standards
         .iter()
@@ -117,13 +120,16 @@ fn StandardHeading(standard: Standard, result: Memo<StandardResult>) -> impl Int
 fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = state.framework_now();
-    let result = follow(state, move |r| r.standards.get(index).cloned());
+    let result = follow(state, Outcome::Standard(index), move |r| {
+        r.standards.get(index).cloned()
+    });
     let id = standard.id.clone();
     let judgement = FieldPath::judgement(&id);
     let select_id = form_field_id(&judgement);
     let chosen = {
         let id = id.clone();
-        Memo::new(move |_| state.with_form(|f| f.judgements.get(&id).copied()))
+        let part = Part::Field(judgement.clone());
+        Memo::new(move |_| state.with_part(&part, |f| f.judgements.get(&id).copied()))
     };
     let on_change = {
         let framework = framework.clone();
@@ -158,19 +164,25 @@ fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
 #[component]
 fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let result = follow(state, move |r| r.standards.get(index).cloned());
+    let result = follow(state, Outcome::Standard(index), move |r| {
+        r.standards.get(index).cloned()
+    });
     let id = standard.id.clone();
     let by_case = {
         let id = id.clone();
-        Memo::new(move |_| state.with_form(|f| f.by_case.contains(&id)))
+        Memo::new(move |_| state.with_part(&Part::Shape, |f| f.by_case.contains(&id)))
     };
     let derived_cases = {
         let id = id.clone();
+        // The grid's number of cases: it changes with the form's shape, not with answers.
         Memo::new(move |_| {
-            state.scenario.with(|(s, _)| match s.standards.get(&id) {
-                Some(Entry::Cases(e)) if e.by_case => Some(e.cases),
-                _ => None,
-            })
+            state.track_part(&Part::Shape);
+            state
+                .scenario
+                .with_untracked(|(s, _)| match s.standards.get(&id) {
+                    Some(Entry::Cases(e)) if e.by_case => Some(e.cases),
+                    _ => None,
+                })
         })
     };
     let context = format!("{} {}", standard.id, standard.name);
@@ -332,7 +344,7 @@ fn KeyQuestionFigures(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = state.framework_now();
-    let rounding = Memo::new(move |_| state.with_form(|f| f.rounding));
+    let rounding = Memo::new(move |_| state.with_part(&Part::Rounding, |f| f.rounding));
     let percentage = Memo::new(move |_| result.with(|r| r.as_ref().and_then(|r| r.percentage)));
     view! {
         <td class="percentage">
@@ -421,7 +433,8 @@ fn DiscretionForm(standard: Standard, result: Memo<StandardResult>) -> impl Into
     let id = standard.id.clone();
     let chosen = {
         let id = id.clone();
-        Memo::new(move |_| state.with_form(|f| f.discretion.get(&id).copied()))
+        let part = Part::Field(FieldPath::discretion(&id));
+        Memo::new(move |_| state.with_part(&part, |f| f.discretion.get(&id).copied()))
     };
     let reason_field = reason_path(&id);
     let reason = state.text(reason_field.clone());

@@ -124,16 +124,22 @@ fn convert_sample(
     let mut lost = BTreeSet::new();
     let mut kept = sample.clone();
     for case in &mut kept.cases {
-        case.answers.retain(|standard, answers| match in_domain(standard) {
+        std::sync::Arc::make_mut(&mut case.answers).retain(|standard, answers| match in_domain(standard) {
             None => {
-                lost.insert(format!("the case-by-case answers for {standard}: not a case standard of domain {domain} in {}", to.id));
+                lost.insert(format!(
+                    "the case-by-case answers for {standard}: not a case standard of domain {domain} in {}",
+                    to.id
+                ));
                 false
             }
             Some(target) => {
                 answers.retain(|kq, _| {
                     let keep = target.key_question(kq).is_some();
                     if !keep {
-                        lost.insert(format!("the case-by-case answers for {standard}, key question {kq}: not in {}", to.id));
+                        lost.insert(format!(
+                            "the case-by-case answers for {standard}, key question {kq}: not in {}",
+                            to.id
+                        ));
                     }
                     keep
                 });

@@ -53,7 +53,7 @@ pub struct Form {
 }
 
 /// The two texts a case of a grid carries besides its answers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CaseText {
     /// The case's reference (blank: the grid shows "Case n" as a placeholder).
     Reference,

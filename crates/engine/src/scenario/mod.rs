@@ -9,6 +9,7 @@ mod write;
 use crate::error::{join, Problem};
 use crate::{Framework, Rating, Rounding, Standard};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The `format` value of a scenario file.
 pub const SCENARIO_FORMAT: &str = "yj-rating-scenario";
@@ -99,7 +100,9 @@ pub struct SampledCase {
     /// A short note; may be empty.
     pub note: String,
     /// Answers by standard id, then key question id; left out means not yet answered.
-    pub answers: BTreeMap<String, BTreeMap<String, CaseAnswer>>,
+    /// Shared until changed, so copying a sample (as the app does on every keystroke to
+    /// score it) copies no answers.
+    pub answers: Arc<BTreeMap<String, BTreeMap<String, CaseAnswer>>>,
 }
 
 /// An inspector's answer to a key question for one case.
@@ -152,16 +155,20 @@ impl SampledCase {
     pub fn set_answer(&mut self, standard: &str, key_question: &str, answer: Option<CaseAnswer>) {
         match answer {
             Some(answer) => {
-                self.answers
+                Arc::make_mut(&mut self.answers)
                     .entry(standard.to_owned())
                     .or_default()
                     .insert(key_question.to_owned(), answer);
             }
             None => {
-                if let Some(answers) = self.answers.get_mut(standard) {
+                if self.answer(standard, key_question).is_none() {
+                    return;
+                }
+                let all = Arc::make_mut(&mut self.answers);
+                if let Some(answers) = all.get_mut(standard) {
                     answers.remove(key_question);
                     if answers.is_empty() {
-                        self.answers.remove(standard);
+                        all.remove(standard);
                     }
                 }
             }
