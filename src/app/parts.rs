@@ -49,6 +49,8 @@ pub enum Part {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Outcome {
     Standard(usize),
+    /// A key question of a standard, by their positions.
+    KeyQuestion(usize, usize),
     Domain(usize),
 }
 

@@ -12,7 +12,8 @@ use leptos::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use yj_rating_engine::{
-    csv, plan, score, CaseAnswer, DiscretionProblem, Framework, Rating, Rounding, Scenario, ScenarioResult,
+    csv, plan, score, CaseAnswer, DiscretionProblem, Framework, KeyQuestionResult, Rating, Rounding,
+    Scenario, ScenarioResult,
 };
 use yj_rating_workbook::form::{discretion_path, CaseText, FieldPath, GridColumn, PasteProblem};
 use yj_rating_workbook::{Deleted, Form, FrameworkImport, Library, SharedFramework};
@@ -668,8 +669,6 @@ impl Notice {
     }
 }
 
-/// Every field message by path: text that cannot be read, and the engine's problems
-/// (a discretion reason not yet due is said quietly elsewhere, not here).
 /// Tells the views of one field's message, or of one standard's or domain's result,
 /// when theirs changes: a keystroke usually changes one standard, its domain and the
 /// totals, and one message or none. Compared at first with what the views were built
@@ -695,6 +694,9 @@ fn tell_what_changed(
             }
             for i in changed_positions(&was_result.standards, &now_result.standards) {
                 outcomes.changed(&Outcome::Standard(i));
+                for k in changed_positions(key_questions(&was_result, i), key_questions(&now_result, i)) {
+                    outcomes.changed(&Outcome::KeyQuestion(i, k));
+                }
             }
             for i in changed_positions(&was_result.domains, &now_result.domains) {
                 outcomes.changed(&Outcome::Domain(i));
@@ -704,11 +706,18 @@ fn tell_what_changed(
     );
 }
 
+/// A standard's key questions' results, by the standard's position (none past the end).
+fn key_questions(result: &ScenarioResult, standard: usize) -> &[KeyQuestionResult] {
+    result.standards.get(standard).map_or(&[], |s| &s.key_questions)
+}
+
 /// The positions at which two lists differ.
 fn changed_positions<'a, T: PartialEq>(before: &'a [T], now: &'a [T]) -> impl Iterator<Item = usize> + 'a {
     (0..before.len().max(now.len())).filter(|&i| before.get(i) != now.get(i))
 }
 
+/// Every field message by path: text that cannot be read, and the engine's problems
+/// (a discretion reason not yet due is said quietly elsewhere, not here).
 fn field_errors(
     framework: Memo<SharedFramework>,
     scenario: Memo<(Scenario, BTreeMap<String, String>)>,

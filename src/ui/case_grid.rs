@@ -21,6 +21,20 @@ fn shown(answer: Option<CaseAnswer>) -> &'static str {
     }
 }
 
+/// A cell's classes: shaded by its answer, outlined while invalid. One class list, so an
+/// answer is one change to the page (a class per answer would be three effects per cell,
+/// and a grid has thousands of cells).
+fn cell_class(answer: Option<CaseAnswer>, invalid: bool) -> String {
+    let shade = match answer {
+        Some(CaseAnswer::Yes) => " answer-yes",
+        Some(CaseAnswer::No) => " answer-no",
+        Some(CaseAnswer::NotRelevant) => " answer-not-relevant",
+        None => "",
+    };
+    let invalid = if invalid { " cell-invalid" } else { "" };
+    format!("cell{shade}{invalid}")
+}
+
 /// Words for screen readers.
 fn spoken(answer: Option<CaseAnswer>) -> &'static str {
     match answer {
@@ -304,12 +318,18 @@ fn grid_totals(domain: String, columns: Memo<Vec<GridColumn>>, rows: Memo<usize>
             .into_iter()
             .map(|c| {
                 let domain = domain.clone();
-                // Its counts change only with its standard's result.
+                // Its counts change only with its key question's result.
                 let outcome = framework
                     .standards
                     .iter()
                     .position(|s| s.id == c.standard)
-                    .map(Outcome::Standard);
+                    .and_then(|i| {
+                        let k = framework.standards[i]
+                            .key_questions
+                            .iter()
+                            .position(|kq| kq.id == c.key_question)?;
+                        Some(Outcome::KeyQuestion(i, k))
+                    });
                 let text = move || {
                     if let Some(outcome) = outcome {
                         state.track_outcome(outcome);
@@ -363,6 +383,25 @@ fn grid_problems(domain: String, problems: RwSignal<Vec<PasteProblem>>) -> impl 
     }
 }
 
+/// A case's reference or note, as typed.
+fn case_text(state: AppState, domain: String, row: usize, field: CaseText) -> Memo<String> {
+    let part = Part::CaseText {
+        domain: domain.clone(),
+        row,
+        field,
+    };
+    Memo::new(move |_| {
+        state.with_part(&part, |f| {
+            let case = f.samples.get(&domain).and_then(|s| s.cases.get(row));
+            case.map(|c| match field {
+                CaseText::Reference => c.label.clone(),
+                CaseText::Note => c.note.clone(),
+            })
+            .unwrap_or_default()
+        })
+    })
+}
+
 #[component]
 fn CaseRow(
     domain: String,
@@ -372,30 +411,8 @@ fn CaseRow(
     hint_id: String,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let text_of = {
-        let domain = domain.clone();
-        move |field: CaseText| {
-            let part = Part::CaseText {
-                domain: domain.clone(),
-                row,
-                field,
-            };
-            let domain = domain.clone();
-            Memo::new(move |_| {
-                state.with_part(&part, |f| {
-                    f.samples
-                        .get(&domain)
-                        .and_then(|s| s.cases.get(row))
-                        .map(|c| match field {
-                            CaseText::Reference => c.label.clone(),
-                            CaseText::Note => c.note.clone(),
-                        })
-                        .unwrap_or_default()
-                })
-            })
-        }
-    };
-    let (label, note) = (text_of(CaseText::Reference), text_of(CaseText::Note));
+    let label = case_text(state, domain.clone(), row, CaseText::Reference);
+    let note = case_text(state, domain.clone(), row, CaseText::Note);
     // What cells and buttons are called: the reference, or "Case 3" (the reference
     // field's placeholder) while it is blank.
     let placeholder = format!("Case {}", row + 1);
@@ -530,18 +547,7 @@ fn Cell(
         }
     };
     let testid = format!("cell-{domain}-{row}-{}-{}", column.standard, column.key_question);
-    // One class list, so an answer is one change to the page (a class per answer would
-    // be three effects per cell, and a grid has thousands of cells).
-    let class = move || {
-        let shade = match answer.get() {
-            Some(CaseAnswer::Yes) => " answer-yes",
-            Some(CaseAnswer::No) => " answer-no",
-            Some(CaseAnswer::NotRelevant) => " answer-not-relevant",
-            None => "",
-        };
-        let invalid = if invalid.get() { " cell-invalid" } else { "" };
-        format!("cell{shade}{invalid}")
-    };
+    let class = move || cell_class(answer.get(), invalid.get());
     let described_by = {
         let problems_id = problems_id(&domain);
         move || {

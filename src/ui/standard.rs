@@ -161,6 +161,20 @@ fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
     }
 }
 
+/// A standard's cases inspected as its grid gives them, while entered case by case: the
+/// grid's number of cases, which changes with the form's shape, not with answers.
+fn derived_cases(state: AppState, id: String) -> Memo<Option<u32>> {
+    Memo::new(move |_| {
+        state.track_part(&Part::Shape);
+        state
+            .scenario
+            .with_untracked(|(s, _)| match s.standards.get(&id) {
+                Some(Entry::Cases(e)) if e.by_case => Some(e.cases),
+                _ => None,
+            })
+    })
+}
+
 #[component]
 fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -172,19 +186,7 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| state.with_part(&Part::Shape, |f| f.by_case.contains(&id)))
     };
-    let derived_cases = {
-        let id = id.clone();
-        // The grid's number of cases: it changes with the form's shape, not with answers.
-        Memo::new(move |_| {
-            state.track_part(&Part::Shape);
-            state
-                .scenario
-                .with_untracked(|(s, _)| match s.standards.get(&id) {
-                    Some(Entry::Cases(e)) if e.by_case => Some(e.cases),
-                    _ => None,
-                })
-        })
-    };
+    let derived_cases = derived_cases(state, id.clone());
     let context = format!("{} {}", standard.id, standard.name);
     let mechanical = Memo::new(move |_| result.with(|r| r.mechanical_rating));
     let rows = standard
@@ -192,7 +194,11 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(k, kq)| {
-            let kq_result = Memo::new(move |_| result.with(|r| r.key_questions.get(k).cloned()));
+            // Told apart from the rest of the standard: answering one key question
+            // redraws its row alone.
+            let kq_result = follow(state, Outcome::KeyQuestion(index, k), move |r| {
+                r.standards.get(index).map(|s| s.key_questions.get(k).cloned())
+            });
             let kq_context = format!("{context}, {}", kq.id);
             let relevant = count_path(&id, &kq.id, Count::Relevant);
             let yes = count_path(&id, &kq.id, Count::Yes);
