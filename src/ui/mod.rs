@@ -9,6 +9,7 @@ mod error_summary;
 mod explain;
 mod framework_panel;
 mod notices;
+mod overview;
 mod placement;
 mod planner;
 mod scenario_bar;
@@ -52,14 +53,16 @@ pub fn Calculator() -> impl IntoView {
         let name = state.with_scenarios(|l| l.current().name.clone());
         format!("{name} \u{2014} printed {}", printed_on.get())
     };
+    // The overview and the standards, built again for another framework.
     let domains = move || {
         let framework = state.framework.get();
-        framework
+        let sections = framework
             .domains
             .iter()
             .enumerate()
             .map(|(i, d)| view! { <standard::DomainSection domain=d.clone() index=i/> })
-            .collect_view()
+            .collect_view();
+        view! { <overview::Overview framework=framework.0.clone()/> {sections} }
     };
     view! {
         <div class="app" class:presentation=move || state.presentation.get()>

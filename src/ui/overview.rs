@@ -1,0 +1,139 @@
+//! The ratings at a glance (issue 11): every standard's rating, score and flags in one
+//! compact table, with each domain's subtotal, the total and the overall rating. Each
+//! standard's name jumps to its section. Each row follows its own standard's result, so
+//! an edit redraws the row it changes.
+
+use super::standard::RatingBadge;
+use crate::app::{AppState, Outcome};
+use crate::words;
+use leptos::prelude::*;
+use std::sync::Arc;
+use yj_rating_engine::{Framework, Standard};
+
+#[component]
+pub fn Overview(framework: Arc<Framework>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let totals = Memo::new(move |_| {
+        state
+            .result
+            .with(|r| (r.total, r.max, r.overall, r.rated, r.counted))
+    });
+    let domains = framework
+        .domains
+        .iter()
+        .enumerate()
+        .map(|(d, domain)| {
+            let rows = framework
+                .standards
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.domain == domain.id)
+                .map(|(i, s)| standard_row(state, &framework, i, s))
+                .collect_view();
+            let subtotal = move || {
+                state.with_outcome(Outcome::Domain(d), |r| {
+                    r.domains.get(d).map(|s| format!("{}/{}", s.score, s.max))
+                })
+            };
+            view! {
+                <tbody>
+                    <tr class="overview-domain">
+                        <th scope="colgroup" colspan="4">{format!("Domain {}: {}", domain.id, domain.name)}</th>
+                    </tr>
+                    {rows}
+                    <tr class="overview-subtotal" data-testid=format!("overview-subtotal-{}", domain.id)>
+                        <th scope="row">{format!("Domain {} subtotal", domain.id)}</th>
+                        <td></td>
+                        <td class="overview-score">{subtotal}</td>
+                        <td></td>
+                    </tr>
+                </tbody>
+            }
+        })
+        .collect_view();
+    let overall = move || {
+        let (_, _, overall, rated, counted) = totals.get();
+        match overall {
+            Some(rating) => view! { <RatingBadge rating=Some(rating)/> }.into_any(),
+            None => view! { <span class="muted">{format!("{rated} of {counted} standards rated")}</span> }
+                .into_any(),
+        }
+    };
+    view! {
+        <section class="overview" aria-labelledby="overview-heading" data-testid="overview">
+            <h2 id="overview-heading">"Ratings at a glance"</h2>
+            <div class="table-wrap">
+                <table class="overview-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Standard"</th>
+                            <th scope="col">"Rating"</th>
+                            <th scope="col">"Score"</th>
+                            <th scope="col">"Flags"</th>
+                        </tr>
+                    </thead>
+                    {domains}
+                    <tfoot>
+                        <tr data-testid="overview-total">
+                            <th scope="row">"Overall"</th>
+                            <td>{overall}</td>
+                            <td class="overview-score">{move || totals.with(|(total, max, ..)| format!("{total}/{max}"))}</td>
+                            <td></td>
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// One standard's row: its name as a link to its section, its rating (and the rating
+/// discretion changed, if it did), its score and its flags in words.
+fn standard_row(state: AppState, framework: &Framework, index: usize, standard: &Standard) -> impl IntoView {
+    let result =
+        Memo::new(move |_| state.with_outcome(Outcome::Standard(index), |r| r.standards.get(index).cloned()));
+    let labels = framework.clone();
+    let rating = move || {
+        result.with(|r| {
+            r.as_ref().map(|r| {
+                let mechanical = r.mechanical_rating.filter(|_| r.changed_by_discretion);
+                view! {
+                    <RatingBadge rating=r.rating empty=words::status_text(r.status)/>
+                    {mechanical.map(|m| view! {
+                        <span class="tag tag-discretion">{format!("By discretion, from {}", labels.label(m))}</span>
+                    })}
+                }
+            })
+        })
+    };
+    let counts = standard.counts_in_score;
+    let score = move || {
+        result.with(|r| match r.as_ref().and_then(|r| r.score) {
+            Some(score) if counts => score.to_string(),
+            Some(_) => "Not counted".to_owned(),
+            None => "–".to_owned(),
+        })
+    };
+    let flags = move || {
+        result.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.flags
+                        .iter()
+                        .map(|flag| view! { <span class="tag tag-flag"><span aria-hidden="true">"⚑ "</span>{words::flag_title(flag)}</span> })
+                        .collect_view()
+                })
+        })
+    };
+    let id = standard.id.clone();
+    view! {
+        <tr data-testid=format!("overview-{id}")>
+            <th scope="row">
+                <a href=format!("#standard-{}", id.replace('.', "-"))>{format!("{} {}", standard.id, standard.name)}</a>
+            </th>
+            <td class="overview-rating">{rating}</td>
+            <td class="overview-score">{score}</td>
+            <td class="overview-flags">{flags}</td>
+        </tr>
+    }
+}
