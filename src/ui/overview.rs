@@ -3,7 +3,7 @@
 //! standard's name jumps to its section. Each row follows its own standard's result, so
 //! an edit redraws the row it changes.
 
-use super::standard::RatingBadge;
+use super::standard::{final_rating, follow, heading_id, RatingBadge};
 use crate::app::{AppState, Outcome};
 use crate::words;
 use leptos::prelude::*;
@@ -90,25 +90,14 @@ pub fn Overview(framework: Arc<Framework>) -> impl IntoView {
 /// One standard's row: its name as a link to its section, its rating (and the rating
 /// discretion changed, if it did), its score and its flags in words.
 fn standard_row(state: AppState, framework: &Framework, index: usize, standard: &Standard) -> impl IntoView {
-    let result =
-        Memo::new(move |_| state.with_outcome(Outcome::Standard(index), |r| r.standards.get(index).cloned()));
+    let result = follow(state, Outcome::Standard(index), move |r| {
+        r.standards.get(index).cloned()
+    });
     let labels = framework.clone();
-    let rating = move || {
-        result.with(|r| {
-            r.as_ref().map(|r| {
-                let mechanical = r.mechanical_rating.filter(|_| r.changed_by_discretion);
-                view! {
-                    <RatingBadge rating=r.rating empty=words::status_text(r.status)/>
-                    {mechanical.map(|m| view! {
-                        <span class="tag tag-discretion">{format!("By discretion, from {}", labels.label(m))}</span>
-                    })}
-                }
-            })
-        })
-    };
+    let rating = move || result.with(|r| final_rating(&labels, r));
     let counts = standard.counts_in_score;
     let score = move || {
-        result.with(|r| match r.as_ref().and_then(|r| r.score) {
+        result.with(|r| match r.score {
             Some(score) if counts => score.to_string(),
             Some(_) => "Not counted".to_owned(),
             None => "–".to_owned(),
@@ -116,20 +105,17 @@ fn standard_row(state: AppState, framework: &Framework, index: usize, standard: 
     };
     let flags = move || {
         result.with(|r| {
-            r.as_ref()
-                .map(|r| {
-                    r.flags
-                        .iter()
-                        .map(|flag| view! { <span class="tag tag-flag"><span aria-hidden="true">"⚑ "</span>{words::flag_title(flag)}</span> })
-                        .collect_view()
-                })
+            r.flags
+                .iter()
+                .map(|flag| view! { <span class="tag tag-flag"><span aria-hidden="true">"⚑ "</span>{words::flag_title(flag)}</span> })
+                .collect_view()
         })
     };
     let id = standard.id.clone();
     view! {
         <tr data-testid=format!("overview-{id}")>
             <th scope="row">
-                <a href=format!("#standard-{}", id.replace('.', "-"))>{format!("{} {}", standard.id, standard.name)}</a>
+                <a href=format!("#{}", heading_id(&id))>{format!("{} {}", standard.id, standard.name)}</a>
             </th>
             <td class="overview-rating">{rating}</td>
             <td class="overview-score">{score}</td>

@@ -7,8 +7,8 @@ use crate::app::{AppState, Outcome, Part};
 use crate::words;
 use leptos::prelude::*;
 use yj_rating_engine::{
-    DiscretionDirection, DiscretionProblem, Domain, Entry, RatedBy, Rating, Rounding, ScenarioResult,
-    Standard, StandardResult,
+    DiscretionDirection, DiscretionProblem, Domain, Entry, Framework, RatedBy, Rating, Rounding,
+    ScenarioResult, Standard, StandardResult,
 };
 use yj_rating_workbook::form::{cases_path, count_path, discretion_path, reason_path, Count, FieldPath};
 
@@ -16,7 +16,7 @@ use yj_rating_workbook::form::{cases_path, count_path, discretion_path, reason_p
 /// switches to another framework, the views are rebuilt, but their memos may run once
 /// more before they go: they then keep their last value rather than read a position
 /// the other framework uses for something else (or does not have).
-fn follow<T: Clone + PartialEq + Send + Sync + 'static>(
+pub(super) fn follow<T: Clone + PartialEq + Send + Sync + 'static>(
     state: AppState,
     outcome: Outcome,
     part: impl Fn(&ScenarioResult) -> Option<T> + Send + Sync + 'static,
@@ -81,6 +81,23 @@ pub fn DomainSection(domain: Domain, index: usize) -> impl IntoView {
     }
 }
 
+/// The id of a standard's heading, which the overview's rows link to.
+pub fn heading_id(standard: &str) -> String {
+    format!("standard-{}", standard.replace('.', "-"))
+}
+
+/// A standard's final rating with its icon (or its status while unrated), and where
+/// discretion changed it, the rating it changed from: in its heading and the overview.
+pub fn final_rating(framework: &Framework, result: &StandardResult) -> impl IntoView {
+    let mechanical = result.mechanical_rating.filter(|_| result.changed_by_discretion);
+    view! {
+        <RatingBadge rating=result.rating empty=words::status_text(result.status)/>
+        {mechanical.map(|m| view! {
+            <span class="tag tag-discretion">"Changed by discretion from " {framework.label(m).to_owned()}</span>
+        })}
+    }
+}
+
 /// The heading line of a standard: id, name, final rating, discretion mark, score.
 #[component]
 fn StandardHeading(standard: Standard, result: Memo<StandardResult>) -> impl IntoView {
@@ -89,21 +106,11 @@ fn StandardHeading(standard: Standard, result: Memo<StandardResult>) -> impl Int
     let id = standard.id.clone();
     view! {
         <div class="standard-head">
-            <h3 id=format!("standard-{}", id.replace('.', "-"))>{format!("{} {}", standard.id, standard.name)}</h3>
+            <h3 id=heading_id(&id)>{format!("{} {}", standard.id, standard.name)}</h3>
             <div class="standard-rating" data-testid=format!("rating-{id}")>
-                {move || result.with(|r| {
-                    let rating = r.rating;
-                    let status = words::status_text(r.status);
-                    let mechanical = r.mechanical_rating.filter(|_| r.changed_by_discretion);
-                    view! {
-                        <RatingBadge rating=rating empty=status/>
-                        {mechanical.map(|m| view! {
-                            <span class="tag tag-discretion">
-                                "Changed by discretion from " {framework.label(m).to_owned()}
-                            </span>
-                        })}
-                        {r.score.map(|s| view! { <span class="score">{format!("Score {s}")}</span> })}
-                    }
+                {move || result.with(|r| view! {
+                    {final_rating(&framework, r)}
+                    {r.score.map(|s| view! { <span class="score">{format!("Score {s}")}</span> })}
                 })}
                 {(!standard.counts_in_score).then(|| view! { <span class="tag">"Does not count in the score"</span> })}
             </div>
