@@ -82,6 +82,25 @@ async fn figures_shown_for_a_key_question() {
     );
 }
 
+/// A key question's figures follow its own counts even when its standard's rating,
+/// flags and score stay as they were (the standard's own views are then not redrawn).
+#[wasm_bindgen_test]
+async fn open_figures_follow_a_count_that_leaves_the_rating_alone() {
+    let page = Page::fresh().await;
+    five_cases(&page).await;
+    open(&page, "2.1").await;
+    let rating = page.words("rating-2.1");
+    // Safety 5 of 5 to 4 of 5: 80%, still above desistance's 60%, which drives the rating.
+    page.type_text(&count("2.1", "safety", "yes"), "4");
+    settle().await;
+    assert_eq!(page.words("rating-2.1"), rating, "the rating stays");
+    // Wilson at 80% for 4 of 5: 51.3% to 93.8% (it was 75%-100% at 5 of 5).
+    assert_eq!(
+        page.text("confidence-2.1-safety-interval"),
+        "80% sure: 51%\u{2013}94%"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn switching_to_95_percent_widens_the_interval_in_every_panel() {
     let page = Page::fresh().await;

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use yj_rating_engine::{
     csv, plan, score, CaseAnswer, DiscretionProblem, Framework, KeyQuestionResult, Rating, Rounding,
-    Scenario, ScenarioResult,
+    Scenario, ScenarioResult, StandardResult,
 };
 use yj_rating_workbook::form::{discretion_path, CaseText, FieldPath, GridColumn, PasteProblem};
 use yj_rating_workbook::{Deleted, Form, FrameworkImport, Library, SharedFramework};
@@ -646,14 +646,20 @@ impl AppState {
         }) else {
             return;
         };
-        self.notices.try_update(|notices| {
+        let ends = |n: &Notice| {
             // A save that works ends a failed save's notice and a read-only start's.
-            notices.retain(|n| {
-                !matches!(
-                    n,
-                    Notice::Storage(StorageProblem::SaveFailed(_) | StorageProblem::ReadOnly)
-                )
-            });
+            matches!(
+                n,
+                Notice::Storage(StorageProblem::SaveFailed(_) | StorageProblem::ReadOnly)
+            )
+        };
+        // Most saves change no notice: the list is left alone then, so its views are not
+        // rebuilt after every keystroke.
+        if saved.is_ok() && self.notices.try_with_untracked(|n| n.iter().any(ends)) != Some(true) {
+            return;
+        }
+        self.notices.try_update(|notices| {
+            notices.retain(|n| !ends(n));
             if let Err(problem) = saved {
                 notices.retain(|n| *n != Notice::Storage(problem.clone()));
                 notices.push(Notice::Storage(problem));
@@ -693,7 +699,10 @@ fn tell_what_changed(
                 messages.changed(path);
             }
             for i in changed_positions(&was_result.standards, &now_result.standards) {
-                outcomes.changed(&Outcome::Standard(i));
+                let (was, now) = (was_result.standards.get(i), now_result.standards.get(i));
+                if was.map(own_result) != now.map(own_result) {
+                    outcomes.changed(&Outcome::Standard(i));
+                }
                 for k in changed_positions(key_questions(&was_result, i), key_questions(&now_result, i)) {
                     outcomes.changed(&Outcome::KeyQuestion(i, k));
                 }
@@ -704,6 +713,31 @@ fn tell_what_changed(
             (now, now_result)
         },
     );
+}
+
+/// What a standard's own views show (`Outcome::Standard`): everything but its key
+/// questions, which are told apart one by one. Named field by field, so a field added to
+/// the result is not missed.
+fn own_result(r: &StandardResult) -> impl PartialEq + '_ {
+    let StandardResult {
+        status,
+        mechanical_rating,
+        rating,
+        changed_by_discretion,
+        discretion_problem,
+        flags,
+        score,
+        key_questions: _,
+    } = r;
+    (
+        status,
+        mechanical_rating,
+        rating,
+        changed_by_discretion,
+        discretion_problem,
+        flags,
+        score,
+    )
 }
 
 /// A standard's key questions' results, by the standard's position (none past the end).

@@ -5,7 +5,7 @@
 
 use crate::app::{AppState, Part};
 use leptos::prelude::*;
-use yj_rating_engine::{confidence, Confidence, ConfidenceLevel, Framework, Standard, StandardResult};
+use yj_rating_engine::{confidence, Confidence, ConfidenceLevel, Framework, KeyQuestionResult, Standard};
 
 /// Where the browser keeps the confidence level: its own key, apart from the scenario
 /// library, whose format it leaves alone.
@@ -162,7 +162,10 @@ pub fn chances_sentence(framework: &Framework, c: &Confidence) -> String {
 /// The "Show sample confidence" toggle and, when open, the figures of every key question
 /// of a case standard.
 #[component]
-pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> impl IntoView {
+pub fn SampleConfidence(
+    standard: Standard,
+    key_questions: Vec<Memo<Option<KeyQuestionResult>>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let preference = use_context::<ConfidencePreference>().unwrap_or_default();
     let framework = state.framework_now();
@@ -172,7 +175,7 @@ pub fn SampleConfidence(standard: Standard, result: Memo<StandardResult>) -> imp
     let panel_id = format!("confidence-{slug}");
     let level_id = format!("confidence-level-{slug}");
     let rounding = Memo::new(move |_| state.with_part(&Part::Rounding, |f| f.rounding));
-    let figures = figures(framework.clone(), open, preference, rounding, result);
+    let figures = figures(framework.clone(), open, preference, rounding, key_questions);
     let key_questions = standard.key_questions.clone();
     let rows = {
         let id = id.clone();
@@ -258,7 +261,7 @@ fn figures(
     open: RwSignal<bool>,
     preference: ConfidencePreference,
     rounding: Memo<yj_rating_engine::Rounding>,
-    result: Memo<StandardResult>,
+    key_questions: Vec<Memo<Option<KeyQuestionResult>>>,
 ) -> Memo<Vec<Option<Confidence>>> {
     Memo::new(move |_| {
         if !open.get() {
@@ -266,12 +269,13 @@ fn figures(
         }
         let level = preference.level.get();
         let rounding = rounding.get();
-        result.with(|r| {
-            r.key_questions
-                .iter()
-                .map(|kq| confidence(&framework, kq.answers, rounding, level))
-                .collect::<Vec<_>>()
-        })
+        key_questions
+            .iter()
+            .map(|kq| {
+                let answers = kq.with(|kq| kq.as_ref().and_then(|kq| kq.answers));
+                confidence(&framework, answers, rounding, level)
+            })
+            .collect()
     })
 }
 

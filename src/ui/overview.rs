@@ -3,7 +3,7 @@
 //! standard's name jumps to its section. Each row follows its own standard's result, so
 //! an edit redraws the row it changes.
 
-use super::standard::{final_rating, follow, heading_id, RatingBadge};
+use super::standard::{final_rating, heading_id, standard_outcome, RatingBadge};
 use crate::app::{AppState, Outcome};
 use crate::words;
 use leptos::prelude::*;
@@ -90,9 +90,7 @@ pub fn Overview(framework: Arc<Framework>) -> impl IntoView {
 /// One standard's row: its name as a link to its section, its rating (and the rating
 /// discretion changed, if it did), its score and its flags in words.
 fn standard_row(state: AppState, framework: &Framework, index: usize, standard: &Standard) -> impl IntoView {
-    let result = follow(state, Outcome::Standard(index), move |r| {
-        r.standards.get(index).cloned()
-    });
+    let result = standard_outcome(state, index);
     let labels = framework.clone();
     let rating = move || result.with(|r| final_rating(&labels, r));
     let counts = standard.counts_in_score;

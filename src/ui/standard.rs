@@ -7,8 +7,8 @@ use crate::app::{AppState, Outcome, Part};
 use crate::words;
 use leptos::prelude::*;
 use yj_rating_engine::{
-    DiscretionDirection, DiscretionProblem, Domain, Entry, Framework, RatedBy, Rating, Rounding,
-    ScenarioResult, Standard, StandardResult,
+    DiscretionDirection, DiscretionProblem, Domain, Entry, Framework, KeyQuestionResult, RatedBy, Rating,
+    Rounding, ScenarioResult, Standard, StandardResult,
 };
 use yj_rating_workbook::form::{cases_path, count_path, discretion_path, reason_path, Count, FieldPath};
 
@@ -33,6 +33,18 @@ pub(super) fn follow<T: Clone + PartialEq + Send + Sync + 'static>(
             Some(now) => now,
             None => previous.unwrap_or(&initial).clone(),
         }
+    })
+}
+
+/// A standard's own result (rating, flags, score, discretion) without its key questions,
+/// which are followed row by row: answering a key question that leaves the standard's
+/// rating, flags and score as they were redraws none of the standard's own views.
+pub(super) fn standard_outcome(state: AppState, index: usize) -> Memo<StandardResult> {
+    follow(state, Outcome::Standard(index), move |r| {
+        r.standards.get(index).map(|s| StandardResult {
+            key_questions: Vec::new(),
+            ..s.clone()
+        })
     })
 }
 
@@ -127,9 +139,7 @@ fn StandardHeading(standard: Standard, result: Memo<StandardResult>) -> impl Int
 fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = state.framework_now();
-    let result = follow(state, Outcome::Standard(index), move |r| {
-        r.standards.get(index).cloned()
-    });
+    let result = standard_outcome(state, index);
     let id = standard.id.clone();
     let judgement = FieldPath::judgement(&id);
     let select_id = form_field_id(&judgement);
@@ -185,9 +195,7 @@ fn derived_cases(state: AppState, id: String) -> Memo<Option<u32>> {
 #[component]
 fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let result = follow(state, Outcome::Standard(index), move |r| {
-        r.standards.get(index).cloned()
-    });
+    let result = standard_outcome(state, index);
     let id = standard.id.clone();
     let by_case = {
         let id = id.clone();
@@ -196,16 +204,20 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
     let derived_cases = derived_cases(state, id.clone());
     let context = format!("{} {}", standard.id, standard.name);
     let mechanical = Memo::new(move |_| result.with(|r| r.mechanical_rating));
+    // Told apart from the rest of the standard: answering one key question redraws its
+    // row (and its confidence figures) alone.
+    let kq_results: Vec<_> = (0..standard.key_questions.len())
+        .map(|k| {
+            follow(state, Outcome::KeyQuestion(index, k), move |r| {
+                r.standards.get(index).map(|s| s.key_questions.get(k).cloned())
+            })
+        })
+        .collect();
     let rows = standard
         .key_questions
         .iter()
-        .enumerate()
-        .map(|(k, kq)| {
-            // Told apart from the rest of the standard: answering one key question
-            // redraws its row alone.
-            let kq_result = follow(state, Outcome::KeyQuestion(index, k), move |r| {
-                r.standards.get(index).map(|s| s.key_questions.get(k).cloned())
-            });
+        .zip(kq_results.clone())
+        .map(|(kq, kq_result)| {
             let kq_context = format!("{context}, {}", kq.id);
             let relevant = count_path(&id, &kq.id, Count::Relevant);
             let yes = count_path(&id, &kq.id, Count::Yes);
@@ -266,8 +278,8 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <super::confidence::SampleConfidence standard=standard.clone() result=result/>
-            <Flags standard=standard.clone() result=result/>
+            <super::confidence::SampleConfidence standard=standard.clone() key_questions=kq_results.clone()/>
+            <Flags standard=standard.clone() result=result key_questions=kq_results.clone()/>
             <DiscretionForm standard=standard result=result/>
         </article>
     }
@@ -405,7 +417,11 @@ fn KeyQuestionFigures(
 }
 
 #[component]
-fn Flags(standard: Standard, result: Memo<StandardResult>) -> impl IntoView {
+fn Flags(
+    standard: Standard,
+    result: Memo<StandardResult>,
+    key_questions: Vec<Memo<Option<KeyQuestionResult>>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = state.framework_now();
     // Cases are named as the sample has them when the flags change (a label edited
@@ -423,10 +439,15 @@ fn Flags(standard: Standard, result: Memo<StandardResult>) -> impl IntoView {
     };
     view! {
         {move || result.with(|r| (!r.flags.is_empty()).then(|| {
+            // The reasons quote the key questions' counts, so they follow those too.
+            let r = StandardResult {
+                key_questions: key_questions.iter().filter_map(|kq| kq.get()).collect(),
+                ..r.clone()
+            };
             let items = r.flags.iter().map(|flag| view! {
                 <li data-testid=format!("flag-{}-{}", standard.id, flag.kind())>
                     <strong>{words::flag_title(flag)}": "</strong>
-                    {words::flag_reason(&framework, &standard, r, flag, &case_name)}
+                    {words::flag_reason(&framework, &standard, &r, flag, &case_name)}
                 </li>
             }).collect_view();
             view! {

@@ -199,24 +199,35 @@ impl CaseSample {
     /// the validity rule.
     pub fn counts(&self, standard: &Standard) -> (u32, BTreeMap<String, Answers>) {
         let cases = u32::try_from(self.cases.len()).unwrap_or(u32::MAX);
-        let mut key_questions = BTreeMap::new();
-        for kq in &standard.key_questions {
-            if self.cases.is_empty() || self.answered(&standard.id, &kq.id) < self.cases.len() {
-                continue;
-            }
-            let mut answers = Answers::default();
-            for case in &self.cases {
-                match case.answer(&standard.id, &kq.id) {
+        // One pass over the cases (this runs on every grid key press): each case's answers
+        // for the standard are found once, then tallied per key question; a key question
+        // with any case unanswered is left out.
+        let mut tally = vec![(Answers::default(), true); standard.key_questions.len()];
+        for case in &self.cases {
+            let answers = case.answers.get(&standard.id);
+            for (kq, (counts, complete)) in standard.key_questions.iter().zip(&mut tally) {
+                match answers.and_then(|a| a.get(&kq.id)) {
                     Some(CaseAnswer::Yes) => {
-                        answers.relevant += 1;
-                        answers.yes += 1;
+                        counts.relevant += 1;
+                        counts.yes += 1;
                     }
-                    Some(CaseAnswer::No) => answers.relevant += 1,
-                    _ => {}
+                    Some(CaseAnswer::No) => counts.relevant += 1,
+                    Some(CaseAnswer::NotRelevant) => {}
+                    None => *complete = false,
                 }
             }
-            key_questions.insert(kq.id.clone(), answers);
         }
+        let key_questions = if self.cases.is_empty() {
+            BTreeMap::new()
+        } else {
+            standard
+                .key_questions
+                .iter()
+                .zip(tally)
+                .filter(|(_, (_, complete))| *complete)
+                .map(|(kq, (counts, _))| (kq.id.clone(), counts))
+                .collect()
+        };
         (cases, key_questions)
     }
 
