@@ -27,6 +27,13 @@ async function exportCurrent(page, calc) {
   return { path, text: readFileSync(path, "utf8") };
 }
 
+/** Opens the framework panel (a disclosure, closed at first and after a reload). */
+async function openFrameworks(calc) {
+  const panel = calc.byTestId("framework-panel");
+  if (!(await panel.evaluate((details) => details.open))) await calc.byTestId("framework-toggle").click();
+  assert.equal(await panel.evaluate((details) => details.open), true, "the framework panel opens");
+}
+
 async function frameworkOptions(calc) {
   return calc.byTestId("framework-choice").locator("option").allInnerTexts();
 }
@@ -43,7 +50,9 @@ describe("frameworks as files", () => {
 
   test("youth-2021: resettlement left not rated, the overall rating still named", { timeout: 120_000 }, async (t) => {
     const { calc } = await env.open(t);
+    await openFrameworks(calc);
     await expectContains(calc.byTestId("framework-current"), "(youth-2018)");
+    await openFrameworks(calc);
     await calc.byTestId("framework-choice").selectOption("youth-2021");
     await calc.button("new-under-framework").click();
     await expectContains(calc.byTestId("framework-current"), "(youth-2021)");
@@ -71,7 +80,9 @@ describe("frameworks as files", () => {
 
   test("converting Torbay to youth-2021 lists what is left out first", { timeout: 60_000 }, async (t) => {
     const { page, calc } = await env.open(t);
+    await openFrameworks(calc);
     await calc.loadExample();
+    await openFrameworks(calc);
     await calc.byTestId("framework-choice").selectOption("youth-2021");
     await calc.button("convert-framework").click();
     await expectText(calc.byTestId("convert-dropped"), "3.4 Joint working: entered from cases, rated by judgement in youth-2021");
@@ -88,6 +99,7 @@ describe("frameworks as files", () => {
 
   test("a custom framework: import, score, reload, export, delete, re-import", { timeout: 120_000 }, async (t) => {
     const { page, calc } = await env.open(t);
+    await openFrameworks(calc);
     await calc.byTestId("import-framework").setInputFiles(THEME_PATH);
     await expectVisible(calc.notice("notice-info", "Imported the framework “Theme-based inspection (training example)”"));
     assert.deepEqual(await frameworkOptions(calc), [
@@ -95,6 +107,7 @@ describe("frameworks as files", () => {
       "Youth offending services inspection framework (refreshed, late 2021 to early 2025)",
       "Theme-based inspection (training example) (imported)",
     ]);
+    await openFrameworks(calc);
     await calc.button("new-under-framework").click();
     await calc.rename("Themes");
     await expectContains(calc.byTestId("framework-current"), "(theme-inspection)");
@@ -108,6 +121,7 @@ describe("frameworks as files", () => {
     // A reload keeps the framework and the scenario.
     await page.reload();
     await waitForApp(page);
+    await openFrameworks(calc);
     await eventually(async () => assert.equal(await calc.currentScenarioName(), "Themes"));
     await expectThemeScores(calc);
 
@@ -119,9 +133,11 @@ describe("frameworks as files", () => {
     assert.deepEqual(exported.framework_definition, THEME);
 
     // Remove the scenario, then the framework (refused while a scenario uses it).
+    await openFrameworks(calc);
     await calc.button("remove-framework").click();
     await expectVisible(calc.notice("notice-error", "cannot be removed while scenarios use it: “Themes”"));
     await calc.button("delete").click();
+    await openFrameworks(calc);
     await calc.byTestId("framework-choice").selectOption("theme-inspection");
     await calc.button("remove-framework").click();
     await eventually(async () => assert.equal((await frameworkOptions(calc)).length, 2));
@@ -136,8 +152,10 @@ describe("frameworks as files", () => {
 
   test("a share link of a scenario under an imported framework carries the framework", { timeout: 120_000 }, async (t) => {
     const { page, calc } = await env.open(t, { context: { permissions: ["clipboard-read", "clipboard-write"] } });
+    await openFrameworks(calc);
     await calc.byTestId("import-framework").setInputFiles(THEME_PATH);
     await expectVisible(calc.notice("notice-info", "Imported the framework"));
+    await openFrameworks(calc);
     await calc.button("new-under-framework").click();
     await calc.rename("Themes");
     await calc.enterScenario(THEME_SCENARIO);
@@ -154,6 +172,7 @@ describe("frameworks as files", () => {
     await page2.goto(link);
     await waitForApp(page2);
     const calc2 = new Calculator(page2);
+    await openFrameworks(calc2);
     await eventually(async () => assert.equal(await calc2.currentScenarioName(), "Themes (shared)"));
     await expectVisible(calc2.notice("notice-info", "Its framework, “Theme-based inspection (training example)”, was added."));
     await expectContains(calc2.byTestId("framework-current"), "(theme-inspection)");
@@ -163,6 +182,7 @@ describe("frameworks as files", () => {
 
   test("a bad framework file is refused with the paths of its problems", { timeout: 60_000 }, async (t) => {
     const { calc } = await env.open(t);
+    await openFrameworks(calc);
     const bad = structuredClone(THEME);
     bad.key_question_bands[2].from_percent = 50;
     bad.standards[2].id = "T1";

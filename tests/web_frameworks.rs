@@ -112,6 +112,11 @@ async fn converting_lists_what_is_left_out_and_keeps_the_original() {
     let page = Page::fresh().await;
     page.click("load-example");
     settle().await;
+    // The panel is a disclosure, closed until wanted.
+    assert!(!page.get("framework-panel").has_attribute("open"));
+    page.click("framework-toggle");
+    settle().await;
+    assert!(page.get("framework-panel").has_attribute("open"));
     assert!(page.get("convert-framework").has_attribute("disabled"));
     page.choose("framework-choice", "youth-2021");
     settle().await;

@@ -12,10 +12,10 @@ use yj_rating_workbook::SharedFramework;
 #[component]
 pub fn FrameworkPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // The frameworks in use change with the list of scenarios (an import, a removal), not
+    // with typing.
     let known = Memo::new(move |_| {
-        state
-            .library
-            .with(|l| l.known().into_iter().map(SharedFramework).collect::<Vec<_>>())
+        state.with_scenarios(|l| l.known().into_iter().map(SharedFramework).collect::<Vec<_>>())
     });
     // The framework chosen in the list; `None` follows the current scenario's.
     let chosen = RwSignal::new(None::<String>);
@@ -53,8 +53,13 @@ pub fn FrameworkPanel() -> impl IntoView {
     };
 
     view! {
-        <section class="framework-panel" aria-labelledby="framework-heading" data-testid="framework-panel">
-            <h2 id="framework-heading">"Framework"</h2>
+        // Out of the way until wanted: most scenarios keep the framework they start with.
+        <details class="framework-panel" data-testid="framework-panel">
+            <summary data-testid="framework-toggle">
+                <h2 id="framework-heading">"Framework"</h2>
+                <span class="framework-summary">{move || format!(": {}", state.framework.get().name)}</span>
+                " (change, convert or import)"
+            </summary>
             <p data-testid="framework-current">
                 "This scenario is scored under " <strong>{move || state.framework.get().name.clone()}</strong>
                 {move || format!(" ({}).", state.framework.get().id)}
@@ -101,7 +106,7 @@ pub fn FrameworkPanel() -> impl IntoView {
                 })}
             </div>
             {convert_panel(pending, chosen)}
-        </section>
+        </details>
     }
 }
 

@@ -62,7 +62,7 @@ pub fn Calculator() -> impl IntoView {
             .enumerate()
             .map(|(i, d)| view! { <standard::DomainSection domain=d.clone() index=i/> })
             .collect_view();
-        view! { <overview::Overview framework=framework.0.clone()/> {sections} }
+        view! { <overview::Overview framework=framework.0.clone()/> <placement::Placement/> {sections} }
     };
     view! {
         <div class="app" class:presentation=move || state.presentation.get()>
@@ -78,7 +78,6 @@ pub fn Calculator() -> impl IntoView {
             <planner::Planner/>
             <notices::Notices/>
             <summary::Summary/>
-            <placement::Placement/>
             <compare::Comparison/>
             <main id="main" tabindex="-1">
                 <error_summary::ErrorSummary/>

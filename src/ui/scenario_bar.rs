@@ -65,26 +65,31 @@ pub fn ScenarioBar() -> impl IntoView {
         <section class="scenario-bar" aria-labelledby="scenario-heading">
             <h2 id="scenario-heading" class="visually-hidden">"Scenario"</h2>
             {scenario_fields()}
-            <div class="bar-row buttons" role="group" aria-label="Scenario actions">
-                <button type="button" class="button" data-testid="new-blank" on:click=move |_| state.new_blank()>"New blank"</button>
-                <button type="button" class="button" data-testid="load-example" on:click=move |_| state.load_example()>"Load Torbay 2021 example"</button>
-                <button type="button" class="button" data-testid="duplicate" on:click=move |_| state.duplicate()>"Duplicate"</button>
-                <super::compare::BranchButton/>
-                <button type="button" class="button button-warning" data-testid="delete" on:click=move |_| state.delete_current()>"Delete"</button>
-                <button type="button" class="button" data-testid="export" on:click=move |_| state.export()>"Export file"</button>
-                <button type="button" class="button" data-testid="export-csv" on:click=move |_| state.export_csv()>"Export CSV"</button>
-                <label class="button file-button" for="import-file">"Import file"</label>
-                <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" data-testid="import-file" on:change=on_file/>
-                <button type="button" class="button" data-testid="share" on:click=share>"Copy share link"</button>
-                <button type="button" class="button" data-testid="print" on:click=move |_| browser::print()>"Print"</button>
+            // Compact, in two labelled groups, so the ratings are in the first screen.
+            <div class="bar-row toolbar">
+                <div class="buttons" role="group" aria-label="Scenarios">
+                    <button type="button" class="button" data-testid="new-blank" on:click=move |_| state.new_blank()>"New blank"</button>
+                    <button type="button" class="button" data-testid="load-example" on:click=move |_| state.load_example()>"Torbay 2021 example"</button>
+                    <button type="button" class="button" data-testid="duplicate" on:click=move |_| state.duplicate()>"Duplicate"</button>
+                    <super::compare::BranchButton/>
+                    <button type="button" class="button button-warning" data-testid="delete" on:click=move |_| state.delete_current()>"Delete"</button>
+                </div>
+                <div class="buttons" role="group" aria-label="Files and sharing">
+                    <label class="button file-button" for="import-file">"Import file"</label>
+                    <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" data-testid="import-file" on:change=on_file/>
+                    <span class="drop-zone" class:dragging=move || dragging.get() data-testid="drop-zone"
+                        on:dragover=move |ev: DragEvent| { ev.prevent_default(); dragging.set(true); }
+                        on:dragleave=move |_| dragging.set(false)
+                        on:drop=on_drop>
+                        "or drop one here"
+                    </span>
+                    <button type="button" class="button" data-testid="export" on:click=move |_| state.export()>"Export file"</button>
+                    <button type="button" class="button" data-testid="export-csv" on:click=move |_| state.export_csv()>"Export CSV"</button>
+                    <button type="button" class="button" data-testid="share" on:click=share>"Copy share link"</button>
+                    <button type="button" class="button" data-testid="print" on:click=move |_| browser::print()>"Print"</button>
+                </div>
                 <button type="button" class="button" data-testid="presentation" aria-pressed=move || state.presentation.get().to_string()
                     on:click=move |_| state.presentation.update(|p| *p = !*p)>"Presentation mode"</button>
-            </div>
-            <div class="drop-zone" class:dragging=move || dragging.get() data-testid="drop-zone"
-                on:dragover=move |ev: DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop>
-                "Or drop a scenario file here to import it"
             </div>
             {move || share_text.get().map(|link| view! {
                 <div class="field share-fallback">
