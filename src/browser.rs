@@ -88,6 +88,29 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Moves focus from the element with id `from` to the next (or, with `back`, the
+/// previous) element matching `selector`, in page order; stays put at either end.
+pub fn focus_along(from: &str, selector: &str, back: bool) {
+    let Some(list) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(selector).ok())
+    else {
+        return;
+    };
+    let ids: Vec<String> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .map(|e| e.id())
+        .collect();
+    let Some(at) = ids.iter().position(|id| id == from) else {
+        return;
+    };
+    let to = if back { at.checked_sub(1) } else { Some(at + 1) };
+    if let Some(id) = to.and_then(|i| ids.get(i)) {
+        focus(id);
+    }
+}
+
 /// Today's date as the inspectorate's reports write it: "5 December 2026".
 pub fn today() -> String {
     const MONTHS: [&str; 12] = [

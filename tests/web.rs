@@ -895,3 +895,35 @@ async fn an_earlier_export_does_not_make_later_discretion_shout() {
     );
     assert!(page.find("discretion-awaiting-3.4").is_none());
 }
+
+/// Enter in a count goes on to the next count, past a standard's other controls (Explain,
+/// entry mode, confidence) and on into the next standard; the last count stays put.
+#[wasm_bindgen_test]
+async fn enter_goes_from_count_to_count_and_on_to_the_next_standard() {
+    let page = Page::fresh().await;
+    let enter_from = |testid: &str| {
+        let field: web_sys::HtmlElement = page.get(testid).dyn_into().unwrap();
+        field.focus().unwrap();
+        page.press(testid, "Enter");
+        page.focused()
+    };
+    assert_eq!(
+        enter_from("standards.2.1.cases").as_deref(),
+        Some("standards.2.1.key_questions.desistance.relevant")
+    );
+    assert_eq!(
+        enter_from(&count("2.1", "others", "yes")).as_deref(),
+        Some("standards.2.2.cases")
+    );
+    let counts = page.root.query_selector_all("input.count-field").unwrap();
+    let last = counts
+        .item(counts.length() - 1)
+        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.get_attribute("data-testid"))
+        .unwrap();
+    assert_eq!(
+        enter_from(&last),
+        Some(last.clone()),
+        "the last count keeps focus"
+    );
+}

@@ -2,10 +2,14 @@
 //! arrow keys or the buttons, its message shown beside it in the GOV.UK manner.
 
 use crate::app::AppState;
+use crate::browser;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use yj_rating_engine::MAX_CASES;
 use yj_rating_workbook::form::{parse_count, FieldPath};
+
+/// Every count field of the page, in order (the class only they carry).
+const COUNT_FIELDS: &str = "main input.count-field";
 
 /// The DOM id of a field, from its path.
 pub fn field_id(path: &str) -> String {
@@ -72,8 +76,15 @@ pub fn CountInput(
         move |ev| state.set_text(&path, event_target_value(&ev))
     };
     let on_keydown = {
-        let step = step.clone();
+        let (step, id) = (step.clone(), id.clone());
         move |ev: KeyboardEvent| {
+            // Enter goes on to the next count (Shift+Enter back), past the other controls
+            // of a standard and on into the next standard.
+            if ev.key() == "Enter" {
+                ev.prevent_default();
+                browser::focus_along(&id, COUNT_FIELDS, ev.shift_key());
+                return;
+            }
             let delta = match ev.key().as_str() {
                 "ArrowUp" => 1,
                 "ArrowDown" => -1,
@@ -97,7 +108,9 @@ pub fn CountInput(
                 <button type="button" class="step" tabindex="-1" aria-hidden="true" on:click=move |_| down(-1)>"−"</button>
                 <input
                     id=id.clone()
+                    class="count-field"
                     type="text"
+                    aria-keyshortcuts="Enter Shift+Enter"
                     inputmode="numeric"
                     autocomplete="off"
                     spellcheck="false"
