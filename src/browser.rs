@@ -97,17 +97,16 @@ pub fn focus_along(from: &str, selector: &str, back: bool) {
     else {
         return;
     };
-    let ids: Vec<String> = (0..list.length())
+    let fields: Vec<web_sys::HtmlElement> = (0..list.length())
         .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
-        .map(|e| e.id())
+        .filter_map(|n| n.dyn_into().ok())
         .collect();
-    let Some(at) = ids.iter().position(|id| id == from) else {
+    let Some(at) = fields.iter().position(|field| field.id() == from) else {
         return;
     };
     let to = if back { at.checked_sub(1) } else { Some(at + 1) };
-    if let Some(id) = to.and_then(|i| ids.get(i)) {
-        focus(id);
+    if let Some(field) = to.and_then(|i| fields.get(i)) {
+        let _ = field.focus();
     }
 }
 
