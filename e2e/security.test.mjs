@@ -43,7 +43,7 @@ async function workAway(page, calc) {
   await calc.button("delete").click();
   await calc.button("undo-delete").click();
   await calc.button("presentation").click();
-  await calc.button("presentation").click();
+  await calc.button("leave-presentation").click();
   await page.locator(".questions summary").first().click();
   await page.waitForTimeout(300);
 }

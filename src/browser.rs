@@ -91,6 +91,16 @@ pub fn focus(id: &str) {
 /// Moves focus from the element with id `from` to the next (or, with `back`, the
 /// previous) element matching `selector`, in page order; stays put at either end.
 pub fn focus_along(from: &str, selector: &str, back: bool) {
+    focus_among(from, selector, back, None);
+}
+
+/// Like [`focus_along`], but on to the first element of the next (or previous) `group`,
+/// the closest ancestor matching that selector: a standard's first count, say.
+pub fn focus_next_group(from: &str, selector: &str, group: &str, back: bool) {
+    focus_among(from, selector, back, Some(group));
+}
+
+fn focus_among(from: &str, selector: &str, back: bool, group: Option<&str>) {
     let Some(list) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector_all(selector).ok())
@@ -104,7 +114,26 @@ pub fn focus_along(from: &str, selector: &str, back: bool) {
     let Some(at) = fields.iter().position(|field| field.id() == from) else {
         return;
     };
-    let to = if back { at.checked_sub(1) } else { Some(at + 1) };
+    let to = match group {
+        None if back => at.checked_sub(1),
+        None => Some(at + 1),
+        Some(group) => {
+            let of = |i: usize| fields[i].closest(group).ok().flatten();
+            if back {
+                // Back past this group, then to the first field of the one before it.
+                let before = (0..at).rev().find(|&i| of(i) != of(at));
+                before.map(|end| {
+                    (0..=end)
+                        .rev()
+                        .take_while(|&i| of(i) == of(end))
+                        .last()
+                        .unwrap_or(end)
+                })
+            } else {
+                (at + 1..fields.len()).find(|&i| of(i) != of(at))
+            }
+        }
+    };
     if let Some(field) = to.and_then(|i| fields.get(i)) {
         let _ = field.focus();
     }

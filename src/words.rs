@@ -194,6 +194,37 @@ pub fn problem_list(err: &yj_rating_engine::Error) -> String {
     format!("{}{more}", problems.join("; "))
 }
 
+/// What the pinned bar's figures are of, while a what-if branch is shown.
+pub fn showing_branch(branch: &str, original: &str) -> String {
+    format!("What-if branch \u{201c}{branch}\u{201d} of \u{201c}{original}\u{201d}")
+}
+
+/// What the pinned bar's figures are of otherwise: the original, when it has branches.
+pub fn showing_scenario(name: &str, has_branches: bool) -> String {
+    if has_branches {
+        format!("Original \u{201c}{name}\u{201d}")
+    } else {
+        format!("Scenario \u{201c}{name}\u{201d}")
+    }
+}
+
+/// A standard's rating in a what-if branch against its original's.
+pub fn against_original(original: &str, was: &str, now: &str, changed: bool) -> String {
+    if changed {
+        format!("In the original \u{201c}{original}\u{201d}: {was}. In this what-if branch: {now}.")
+    } else {
+        format!("As in the original \u{201c}{original}\u{201d}: {now}.")
+    }
+}
+
+/// The reason written for applying discretion, as a report notes it.
+pub fn discretion_reason_note(reason: &str) -> String {
+    match reason.trim() {
+        "" => "No reason written yet.".to_owned(),
+        reason => format!("Reason: {reason}"),
+    }
+}
+
 /// "the shared scenario" as the start of a sentence.
 pub fn sentence_case(text: &str) -> String {
     let mut chars = text.chars();

@@ -927,3 +927,47 @@ async fn enter_goes_from_count_to_count_and_on_to_the_next_standard() {
         "the last count keeps focus"
     );
 }
+
+/// Alt+Down in a count goes straight to the next standard's first count, Alt+Up to the
+/// previous standard's first count; each stays put at the ends.
+#[wasm_bindgen_test]
+async fn alt_arrows_jump_from_standard_to_standard() {
+    let page = Page::fresh().await;
+    let alt = |testid: &str, key: &str| {
+        let field: web_sys::HtmlElement = page.get(testid).dyn_into().unwrap();
+        field.focus().unwrap();
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_alt_key(true);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        assert!(!field.dispatch_event(&event).unwrap(), "the page handles {key}");
+        page.focused()
+    };
+    let down = |testid: &str| alt(testid, "ArrowDown");
+    let up = |testid: &str| alt(testid, "ArrowUp");
+    assert_eq!(
+        down(&count("2.1", "safety", "yes")).as_deref(),
+        Some("standards.2.2.cases")
+    );
+    assert_eq!(
+        down("standards.2.4.cases").as_deref(),
+        Some("standards.3.1.cases")
+    );
+    assert_eq!(
+        up(&count("2.2", "others", "relevant")).as_deref(),
+        Some("standards.2.1.cases")
+    );
+    assert_eq!(up("standards.2.2.cases").as_deref(), Some("standards.2.1.cases"));
+    assert_eq!(
+        up("standards.2.1.cases").as_deref(),
+        Some("standards.2.1.cases"),
+        "the first stays put"
+    );
+    assert_eq!(
+        down("standards.3.4.cases").as_deref(),
+        Some("standards.3.4.cases"),
+        "the last stays put"
+    );
+}

@@ -20,30 +20,36 @@ pub fn BranchButton() -> impl IntoView {
     }
 }
 
+/// The original's name and result, while the current scenario is a what-if branch of one
+/// under the same framework: what the comparison and each standard's line compare with.
+#[derive(Clone, Copy)]
+pub struct Original(Memo<Option<(String, ScenarioResult)>>);
+
+impl Original {
+    /// Follows the list of scenarios (the original changes only when it is current).
+    pub fn new(state: AppState) -> Original {
+        Original(Memo::new(move |_| {
+            state.with_scenarios(|l| {
+                let original = l.original_of_current()?;
+                if original.form.framework != l.current().form.framework {
+                    return None;
+                }
+                let framework = l.framework_of(&original.form);
+                let (scenario, _) = original.form.to_scenario(&framework);
+                Some((original.name.clone(), score(&framework, &scenario)))
+            })
+        }))
+    }
+}
+
 /// The comparison of the current what-if branch with its original (nothing otherwise).
 #[component]
 pub fn Comparison() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // The original's name and result, while the current scenario is a branch of one
-    // under the same framework. Scoring is cheap: the views below recompute it rather
-    // than keep it in a memo (smaller page).
-    let original = move || {
-        state.with_scenarios(|l| {
-            let original = l.original_of_current()?;
-            if original.form.framework != l.current().form.framework {
-                return None;
-            }
-            let framework = l.framework_of(&original.form);
-            let (scenario, _) = original.form.to_scenario(&framework);
-            Some((original.name.clone(), score(&framework, &scenario)))
-        })
-    };
-    let is_branch = move || {
-        state.with_scenarios(|l| {
-            l.original_of_current()
-                .is_some_and(|o| o.form.framework == l.current().form.framework)
-        })
-    };
+    let Original(original_result) = expect_context::<Original>();
+    let original = move || original_result.get();
+    let changed_only = RwSignal::new(false);
+    let is_branch = move || original_result.with(Option::is_some);
     let summary = move || {
         let framework = state.framework.get().0;
         let (_, before) = original()?;
@@ -64,20 +70,18 @@ pub fn Comparison() -> impl IntoView {
     let table = move || {
         let framework = state.framework.get().0;
         let (_, before) = original()?;
-        Some(
-            state
-                .result
-                .with(|after| table_view(&framework, &before, after, &compare(&framework, &before, after))),
-        )
+        Some(state.result.with(|after| {
+            let comparison = compare(&framework, &before, after);
+            table_view(&framework, &before, after, &comparison, changed_only.get())
+        }))
     };
     let names = move || {
         let branch = state.with_scenarios(|l| l.current().name.clone());
-        let name = state
-            .library
-            .with(|l| l.original_of_current().map(|o| o.name.clone()))?;
+        let name = original_result.with(|o| o.as_ref().map(|(name, _)| name.clone()))?;
         Some(format!(
             "The original, \u{201c}{name}\u{201d}, beside this what-if branch, \u{201c}{branch}\u{201d}. \
-             Edit the branch in the calculator below: the comparison follows."
+             Edit the branch in the calculator below: the comparison follows, and each standard says \
+             how it stands against the original."
         ))
     };
     view! {
@@ -86,6 +90,12 @@ pub fn Comparison() -> impl IntoView {
                 <h2 id="compare-heading">"What-if comparison"</h2>
                 <p data-testid="compare-names">{names}</p>
                 <p class="compare-summary" aria-live="polite" aria-atomic="true" data-testid="compare-summary">{summary}</p>
+                <div class="field checkbox">
+                    <input type="checkbox" id="compare-changed-only" data-testid="compare-changed-only"
+                        prop:checked=move || changed_only.get()
+                        on:change=move |ev| changed_only.set(event_target_checked(&ev))/>
+                    <label for="compare-changed-only">"Changed rows only"</label>
+                </div>
                 {table}
                 <div class="bar-row buttons" role="group" aria-label="What-if branch">
                     <button type="button" class="button" data-testid="keep-branch" on:click=keep>"Keep branch"</button>
@@ -307,9 +317,11 @@ fn table_view(
     before: &ScenarioResult,
     after: &ScenarioResult,
     c: &Comparison,
+    changed_only: bool,
 ) -> impl IntoView {
     let rows = rows(framework, before, after, c)
         .into_iter()
+        .filter(|row| row.changed || !changed_only)
         .map(|row| {
             view! {
                 <tr class:changed=row.changed data-testid=row.testid>
@@ -352,4 +364,33 @@ fn table_view(
             <ul data-testid="compare-differences">{differences}</ul>
         </details>
     }
+}
+
+/// A standard's rating against the original's, in the standard itself while a what-if
+/// branch is shown: the comparison sits where the edit happens.
+#[component]
+pub fn AgainstOriginal(index: usize, id: String, result: Memo<StandardResult>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Original(original) = expect_context::<Original>();
+    let framework = state.framework_now();
+    let line = move || {
+        original.with(|o| {
+            let (name, before) = o.as_ref()?;
+            let before = before.standards.get(index)?;
+            let (was, now) = result.with(|r| (rating_text(&framework, before), rating_text(&framework, r)));
+            let changed = result.with(|r| (r.rating, r.score, r.mechanical_rating) != (before.rating, before.score, before.mechanical_rating));
+            Some(view! {
+                <p class="against-original" class:changed=changed data-testid=format!("against-original-{id}")>
+                    {if changed {
+                        view! { <span class="tag tag-changed">"Changed"</span> }.into_any()
+                    } else {
+                        view! { <span class="muted">"Same"</span> }.into_any()
+                    }}
+                    " "
+                    {words::against_original(name, &was, &now, changed)}
+                </p>
+            })
+        })
+    };
+    view! { {line} }
 }

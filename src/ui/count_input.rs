@@ -85,6 +85,12 @@ pub fn CountInput(
                 browser::focus_along(&id, COUNT_FIELDS, ev.shift_key());
                 return;
             }
+            // Alt+Down and Alt+Up: straight to the next (or previous) standard's first count.
+            if ev.alt_key() && matches!(ev.key().as_str(), "ArrowDown" | "ArrowUp") {
+                ev.prevent_default();
+                browser::focus_next_group(&id, COUNT_FIELDS, ".standard", ev.key() == "ArrowUp");
+                return;
+            }
             let delta = match ev.key().as_str() {
                 "ArrowUp" => 1,
                 "ArrowDown" => -1,

@@ -12,6 +12,7 @@ mod notices;
 mod overview;
 mod placement;
 mod planner;
+mod presenter;
 mod scenario_bar;
 mod standard;
 mod summary;
@@ -22,6 +23,7 @@ use leptos::prelude::*;
 
 pub use confidence::{chance, ConfidencePreference};
 pub use count_input::field_id;
+pub use presenter::Presenter;
 
 /// The whole calculator.
 #[component]
@@ -42,6 +44,11 @@ pub fn App() -> impl IntoView {
 pub fn Calculator() -> impl IntoView {
     let state = expect_context::<AppState>();
     provide_context(ConfidencePreference::load());
+    let presenter = Presenter::new();
+    provide_context(presenter);
+    provide_context(compare::Original::new(state));
+    // Figures are hidden in presentation mode only, and never in print (see the style sheet).
+    let hiding = move || state.presentation.get() && presenter.hiding();
     // A printout says what it is and when it was printed (the date is taken again as the
     // print dialogue opens, for a page left open overnight).
     let printed_on = RwSignal::new(browser::today());
@@ -65,7 +72,8 @@ pub fn Calculator() -> impl IntoView {
         view! { <overview::Overview framework=framework.0.clone()/> <placement::Placement/> {sections} }
     };
     view! {
-        <div class="app" class:presentation=move || state.presentation.get()>
+        <div class="app" class:presentation=move || state.presentation.get() class:figures-hidden=hiding
+            class:overall-revealed=move || presenter.shows(Presenter::OVERALL)>
             <a class="skip-link" href="#main">"Skip to the standards"</a>
             <header class="masthead">
                 <p class="print-heading" data-testid="print-heading">{print_heading}</p>
@@ -77,6 +85,7 @@ pub fn Calculator() -> impl IntoView {
             <framework_panel::FrameworkPanel/>
             <planner::Planner/>
             <notices::Notices/>
+            <presenter::PresenterBar/>
             <summary::Summary/>
             <compare::Comparison/>
             <main id="main" tabindex="-1">

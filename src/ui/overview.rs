@@ -3,12 +3,14 @@
 //! standard's name jumps to its section. Each row follows its own standard's result, so
 //! an edit redraws the row it changes.
 
+use super::presenter::{on_show, Presenter, RevealButton};
 use super::standard::{final_rating, heading_id, standard_outcome, RatingBadge};
 use crate::app::{AppState, Outcome};
 use crate::words;
 use leptos::prelude::*;
 use std::sync::Arc;
 use yj_rating_engine::{Framework, Standard};
+use yj_rating_workbook::form::reason_path;
 
 #[component]
 pub fn Overview(framework: Arc<Framework>) -> impl IntoView {
@@ -74,9 +76,12 @@ pub fn Overview(framework: Arc<Framework>) -> impl IntoView {
                     </thead>
                     {domains}
                     <tfoot>
-                        <tr data-testid="overview-total">
+                        <tr class="overview-total" data-testid="overview-total">
                             <th scope="row">"Overall"</th>
-                            <td>{overall}</td>
+                            <td class="overview-rating">
+                                <RevealButton of=Presenter::OVERALL.to_owned() what="the subtotals, total and overall rating".to_owned()/>
+                                {overall}
+                            </td>
                             <td class="overview-score">{move || totals.with(|(total, max, ..)| format!("{total}/{max}"))}</td>
                             <td></td>
                         </tr>
@@ -110,12 +115,23 @@ fn standard_row(state: AppState, framework: &Framework, index: usize, standard: 
         })
     };
     let id = standard.id.clone();
+    // A printout is a report: where discretion moved a rating, page one gives the reason.
+    let reason = state.text(reason_path(&id));
+    let reason_note = move || {
+        result.with(|r| r.changed_by_discretion).then(|| {
+            view! { <span class="print-only discretion-note">{move || words::discretion_reason_note(&reason.get())}</span> }
+        })
+    };
     view! {
-        <tr data-testid=format!("overview-{id}")>
+        <tr data-testid=format!("overview-{id}") class:revealed=on_show(id.clone())>
             <th scope="row">
                 <a href=format!("#{}", heading_id(&id))>{format!("{} {}", standard.id, standard.name)}</a>
             </th>
-            <td class="overview-rating">{rating}</td>
+            <td class="overview-rating">
+                <RevealButton of=id.clone() what=format!("the rating of {} {}", standard.id, standard.name)/>
+                {rating}
+                {reason_note}
+            </td>
             <td class="overview-score">{score}</td>
             <td class="overview-flags">{flags}</td>
         </tr>

@@ -88,8 +88,13 @@ pub fn ScenarioBar() -> impl IntoView {
                     <button type="button" class="button" data-testid="share" on:click=share>"Copy share link"</button>
                     <button type="button" class="button" data-testid="print" on:click=move |_| browser::print()>"Print"</button>
                 </div>
-                <button type="button" class="button" data-testid="presentation" aria-pressed=move || state.presentation.get().to_string()
-                    on:click=move |_| state.presentation.update(|p| *p = !*p)>"Presentation mode"</button>
+                // The bar gives way to the presenter's bar, where focus goes once it is shown.
+                <button type="button" class="button" id="presentation-toggle" data-testid="presentation"
+                    aria-pressed=move || state.presentation.get().to_string()
+                    on:click=move |_| {
+                        state.presentation.update(|p| *p = !*p);
+                        request_animation_frame(|| browser::focus("hide-figures"));
+                    }>"Presentation mode"</button>
             </div>
             {move || share_text.get().map(|link| view! {
                 <div class="field share-fallback">

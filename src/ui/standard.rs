@@ -2,7 +2,9 @@
 //! standards with their key questions, flags and discretion.
 
 use super::case_grid::CaseGrid;
+use super::compare::AgainstOriginal;
 use super::count_input::{field_id, form_field_id, CountInput};
+use super::presenter::{on_show, RevealButton};
 use crate::app::{AppState, Outcome, Part};
 use crate::words;
 use leptos::prelude::*;
@@ -126,6 +128,7 @@ fn StandardHeading(standard: Standard, result: Memo<StandardResult>) -> impl Int
                 })}
                 {(!standard.counts_in_score).then(|| view! { <span class="tag">"Does not count in the score"</span> })}
             </div>
+            <RevealButton of=id.clone() what=format!("the rating of {} {}", standard.id, standard.name)/>
         </div>
         <super::explain::Explain standard=standard.clone()/>
         {(!standard.description.is_empty()).then(|| view! { <p class="description">{standard.description.clone()}</p> })}
@@ -159,8 +162,9 @@ fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
     };
     let questions = standard.questions.clone();
     view! {
-        <article class="standard standard-judgement" data-testid=format!("standard-{id}")>
+        <article class="standard standard-judgement" data-testid=format!("standard-{id}") class:revealed=on_show(id.clone())>
             <StandardHeading standard=standard.clone() result=result/>
+            <AgainstOriginal index=index id=id.clone() result=result/>
             <label for=select_id.clone()>{format!("Rating proposed for {} {}", standard.id, standard.name)}</label>
             <select id=select_id data-testid=judgement.to_string() on:change=on_change>
                 <option value="" prop:selected=move || chosen.get().is_none()>"Not rated yet"</option>
@@ -235,8 +239,8 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
                         view! { <DerivedCounts result=kq_result/> }.into_any()
                     } else {
                         view! {
-                            <td><CountInput path=relevant.clone() label="Relevant".into() context=kq_context.clone()/></td>
-                            <td><CountInput path=yes.clone() label="Yes".into() context=kq_context.clone()/></td>
+                            <td data-label="Relevant cases"><CountInput path=relevant.clone() label="Relevant".into() context=kq_context.clone()/></td>
+                            <td data-label="Number Yes"><CountInput path=yes.clone() label="Yes".into() context=kq_context.clone()/></td>
                         }.into_any()
                     }}
                     <KeyQuestionFigures result=kq_result standard_now=mechanical/>
@@ -245,8 +249,9 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <article class="standard standard-cases" data-testid=format!("standard-{id}")>
+        <article class="standard standard-cases" data-testid=format!("standard-{id}") class:revealed=on_show(id.clone())>
             <StandardHeading standard=standard.clone() result=result/>
+            <AgainstOriginal index=index id=id.clone() result=result/>
             <EntryMode standard=standard.clone() by_case=by_case/>
             {
                 let context = format!("{} {}", standard.id, standard.name);
@@ -269,8 +274,8 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
                         <tr>
                             <th scope="col">"Key question"</th>
                             <th scope="col">"Relevant cases"</th>
-                            <th scope="col">"Answered Yes"</th>
-                            <th scope="col">"Percentage"</th>
+                            <th scope="col">"Number Yes"</th>
+                            <th scope="col">"%"</th>
                             <th scope="col">"Band"</th>
                             <th scope="col">"What if"</th>
                         </tr>
@@ -356,8 +361,8 @@ fn EntryMode(standard: Standard, by_case: Memo<bool>) -> impl IntoView {
 fn DerivedCounts(result: Memo<Option<yj_rating_engine::KeyQuestionResult>>) -> impl IntoView {
     let answers = move || result.with(|r| r.as_ref().and_then(|r| r.answers));
     view! {
-        <td class="derived">{move || answers().map_or("–".to_owned(), |a| a.relevant.to_string())}</td>
-        <td class="derived">{move || answers().map_or("–".to_owned(), |a| a.yes.to_string())}</td>
+        <td class="derived" data-label="Relevant cases">{move || answers().map_or("–".to_owned(), |a| a.relevant.to_string())}</td>
+        <td class="derived" data-label="Number Yes">{move || answers().map_or("–".to_owned(), |a| a.yes.to_string())}</td>
     }
 }
 
@@ -369,49 +374,74 @@ fn KeyQuestionFigures(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = state.framework_now();
+    let labels = framework.clone();
     let rounding = Memo::new(move |_| state.with_part(&Part::Rounding, |f| f.rounding));
     let percentage = Memo::new(move |_| result.with(|r| r.as_ref().and_then(|r| r.percentage)));
+    // What the percentage cell shows; a figure that changes updates its text and bar in
+    // place (a key press in the grid redraws no more than it must).
+    let shows_figure = Memo::new(move |_| percentage.with(Option::is_some));
+    let not_applicable = Memo::new(move |_| {
+        result.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.answers)
+                .is_some_and(|a| a.relevant == 0)
+        })
+    });
+    let band = Memo::new(move |_| {
+        result.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.band.map(|band| (band, r.rounding_changes_band)))
+        })
+    });
+    // The what-if lines, as words: redrawn only when their words change.
+    let what_if = Memo::new(move |_| {
+        let now = standard_now.get();
+        result.with(|r| {
+            let Some((band, w)) = r.as_ref().and_then(|r| r.band.map(|band| (band, r.what_if))) else {
+                return (None, None);
+            };
+            let up = w
+                .more_yes_to_rise
+                .zip(band.raised())
+                .map(|(n, next)| words::what_if_line(&framework, n, "more", next, w.standard_if_rise, now));
+            let down = w.fewer_yes_to_fall.zip(band.lowered()).map(|(n, lower)| {
+                words::what_if_line(&framework, n, "fewer", lower, w.standard_if_fall, now)
+            });
+            (up, down)
+        })
+    });
     view! {
-        <td class="percentage">
-            {move || match (percentage.get(), result.with(|r| r.as_ref().and_then(|r| r.answers))) {
-                (Some(p), _) => view! {
-                    <span class="figure">{p.to_string()}</span>
-                    <span class="bar" aria-hidden="true"><span class="bar-fill" style:width=format!("{}%", p.to_f64())></span></span>
-                }.into_any(),
-                (None, Some(a)) if a.relevant == 0 => view! { <span class="muted">"Not applicable"</span> }.into_any(),
-                _ => view! { <span class="muted">"–"</span> }.into_any(),
+        <td class="percentage" data-label="%">
+            {move || if shows_figure.get() {
+                view! {
+                    <span class="figure">{move || percentage.get().map(|p| p.to_string())}</span>
+                    <span class="bar" aria-hidden="true"><span class="bar-fill"
+                        style:width=move || percentage.get().map(|p| format!("{}%", p.to_f64()))></span></span>
+                }.into_any()
+            } else if not_applicable.get() {
+                view! { <span class="muted">"Not applicable"</span> }.into_any()
+            } else {
+                view! { <span class="muted">"–"</span> }.into_any()
             }}
         </td>
-        <td class="band">
-            {let framework = framework.clone(); move || result.with(|r| r.as_ref().and_then(|r| r.band).map(|band| {
-                let changes = r.as_ref().is_some_and(|r| r.rounding_changes_band);
+        <td class="band" data-label="Band">
+            {move || band.get().map(|(band, changes)| {
                 let other = match rounding.get() {
                     Rounding::Exact => "Rounded to whole percentages, this would be in another band.",
                     Rounding::WholePercent => "Read exactly, this would be in another band.",
                 };
                 view! {
-                    <span class="band-name">{framework.band_name(band).to_owned()}</span>
+                    <span class="band-name">{labels.band_name(band).to_owned()}</span>
                     <RatingBadge rating=Some(band)/>
                     {changes.then(|| view! { <span class="hint rounding-note">{other}</span> })}
                 }
-            }))}
+            })}
         </td>
-        <td class="what-if">
-            {move || result.with(|r| r.as_ref().and_then(|r| r.band.map(|band| (band, r.what_if))).map(|(band, w)| {
-                let now = standard_now.get();
-                let up = w.more_yes_to_rise.zip(band.raised()).map(|(n, next)| {
-                    words::what_if_line(&framework, n, "more", next, w.standard_if_rise, now)
-                });
-                let down = w.fewer_yes_to_fall.zip(band.lowered()).map(|(n, lower)| {
-                    words::what_if_line(&framework, n, "fewer", lower, w.standard_if_fall, now)
-                });
-                view! {
-                    <ul class="plain">
-                        {up.map(|t| view! { <li>{t}</li> })}
-                        {down.map(|t| view! { <li>{t}</li> })}
-                    </ul>
-                }
-            }))}
+        <td class="what-if" data-label="What if">
+            <ul class="plain">
+                {move || what_if.with(|(up, _)| up.clone().map(|t| view! { <li>{t}</li> }))}
+                {move || what_if.with(|(_, down)| down.clone().map(|t| view! { <li>{t}</li> }))}
+            </ul>
         </td>
     }
 }

@@ -1,5 +1,6 @@
 //! The overall result, kept in view while scrolling and announced politely.
 
+use super::presenter::Presenter;
 use super::standard::RatingBadge;
 use crate::app::AppState;
 use crate::words;
@@ -18,6 +19,24 @@ pub fn Summary() -> impl IntoView {
             .result
             .with(|r| (r.total, r.max, r.overall, r.reachable, r.rated, r.counted))
     });
+    // Which scenario the figures are of: on a projector, the room must know whether it
+    // sees the original or a what-if branch of it.
+    let showing = Memo::new(move |_| {
+        state.with_scenarios(|l| {
+            let current = l.current();
+            match l.original_of_current() {
+                Some(original) => (true, words::showing_branch(&current.name, &original.name)),
+                None => {
+                    let has_branches = l.scenarios.iter().any(|s| s.branch_of == Some(current.id));
+                    (false, words::showing_scenario(&current.name, has_branches))
+                }
+            }
+        })
+    });
+    // While a trainer hides the figures, the result is not read out either.
+    let presenter = use_context::<Presenter>();
+    let figures_hidden =
+        move || state.presentation.get() && presenter.is_some_and(|p| !p.shows(Presenter::OVERALL));
     // Rebuilt only when a subtotal changes, not on every edit.
     let subtotals = Memo::new(move |_| state.result.with(|r| r.domains.clone()));
     let domains = move || {
@@ -34,6 +53,9 @@ pub fn Summary() -> impl IntoView {
     view! {
         <section class="summary" aria-labelledby="summary-heading" data-testid="summary">
             <h2 id="summary-heading" class="visually-hidden">"Overall result"</h2>
+            <p class="showing" class:showing-branch=move || showing.with(|s| s.0) data-testid="showing">
+                {move || showing.with(|s| s.1.clone())}
+            </p>
             {move || {
                 let (total, max, overall, (lowest, highest), rated, counted) = totals.get();
                 let framework = state.framework.get();
@@ -56,7 +78,13 @@ pub fn Summary() -> impl IntoView {
                 }
             }}
             <ul class="domain-totals">{domains}</ul>
-            <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="live">{move || sentence.get()}</p>
+            <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="live">{move || {
+                if figures_hidden() {
+                    "Figures hidden for the room to work out.".to_owned()
+                } else {
+                    sentence.get()
+                }
+            }}</p>
         </section>
     }
 }
