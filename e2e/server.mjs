@@ -17,7 +17,7 @@ const TYPES = {
 };
 
 /**
- * File names Trunk gives a content hash (`app-0123456789abcdef_bg.wasm.js`): never change.
+ * File names Trunk gives a content hash (`app-0123456789abcdef_bg.wasm`): never change.
  * Trunk writes the 64-bit hash in hex without leading zeros, so one name in sixteen has 15
  * digits (`main-a07c386ac690394.css`); fewer than 8 would take a hash below 2^32.
  */

@@ -24,6 +24,6 @@ describe("a build with --public-url /calc/", () => {
     await expectText(calc.overallScore, "16/36");
     const outside = env.server.hits.filter((hit) => !hit.url.startsWith("/calc/"));
     assert.deepEqual(outside, [], "no request outside /calc/");
-    assert.ok(env.server.hits.some((hit) => /\.wasm\.js$/.test(hit.url)), "the wasm module was loaded from /calc/");
+    assert.ok(env.server.hits.some((hit) => /\.wasm$/.test(hit.url)), "the wasm was loaded from /calc/");
   });
 });

@@ -1,14 +1,14 @@
 // Trunk post-build hook (see Trunk.toml). In Trunk's staging directory it:
 // 1. replaces Trunk's inline loader script (which a CSP without 'unsafe-inline' blocks)
 //    with an external module, boot-<hash>.js;
-// 2. serves the wasm as a JavaScript module holding its bytes, so the page never calls
-//    fetch() and can run under connect-src 'none'. The bytes are a string of code
-//    units 0-255 (only quote, backslash and line breaks escaped): it compresses almost
-//    as well as the wasm itself, where base64 would add about a third after gzip;
+// 2. has the boot module stream the wasm with fetch() (WebAssembly.instantiateStreaming,
+//    under connect-src 'self'), so the browser compiles it while it downloads and keeps
+//    the compiled code for the next visit. index.html preloads it; the fetch carries its
+//    subresource integrity (Chromium ignores integrity on a fetch preload, and warns);
 // 3. writes the service worker with the list of files to precache;
 // 4. writes .gz and .br beside every file, for hosts that serve precompressed files.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, readdirSync, unlinkSync, statSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -21,19 +21,6 @@ if (!staging) {
 }
 const hash = (data) => createHash("sha256").update(data).digest("hex").slice(0, 16);
 const integrity = (data) => "sha384-" + createHash("sha384").update(data).digest("base64");
-
-/** The bytes as the body of a JS string literal: each byte one code unit (U+0000-U+00FF;
- * none of them is a JS line terminator but LF and CR, which are escaped with the quote
- * and the backslash). Module scripts are always read as UTF-8, so the file is too. */
-function wasmAsString(bytes) {
-  const escapes = { 0x5c: "\\\\", 0x22: '\\"', 0x0a: "\\n", 0x0d: "\\r" };
-  let out = "";
-  for (let i = 0; i < bytes.length; i += 8192) {
-    const chunk = bytes.subarray(i, i + 8192);
-    out += Array.from(chunk, (b) => escapes[b] ?? String.fromCharCode(b)).join("");
-  }
-  return out;
-}
 
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
@@ -52,19 +39,15 @@ if (!jsName || !wasmName) {
 }
 
 const wasm = readFileSync(join(staging, wasmName));
-const wasmModuleName = wasmName.replace(/\.wasm$/, ".wasm.js");
-writeFileSync(join(staging, wasmModuleName), `export default "${wasmAsString(wasm)}";\n`);
-unlinkSync(join(staging, wasmName));
+const wasmIntegrity = integrity(wasm);
 
 const boot = `// Starts the calculator (written by scripts/postbuild.mjs).
 import init, * as bindings from "./${jsName}";
-import wasmText from "./${wasmModuleName}";
 
-// Each code unit of the string is one byte of the wasm.
-const bytes = new Uint8Array(wasmText.length);
-for (let i = 0; i < wasmText.length; i++) bytes[i] = wasmText.charCodeAt(i);
-
-await init({ module_or_path: bytes });
+// Streamed: the browser compiles the wasm while it downloads and caches the compiled
+// code. The same request as the preload in index.html, so it is fetched once.
+const wasm = fetch(new URL("./${wasmName}", import.meta.url), { integrity: "${wasmIntegrity}" });
+await init({ module_or_path: wasm });
 // The engine, for scripting the page: yjRating.score(scenario) returns the result object,
 // yjRating.plan(court, outOfCourt) a sample plan, yjRating.margins(sample, population) margins.
 window.yjRating = Object.freeze({ score: bindings.score, plan: bindings.plan, margins: bindings.margins });
@@ -78,7 +61,7 @@ html = html.replace(loader[0], "");
 html = html.replace(/<link[^>]*rel="preload"[^>]*\.wasm"[^>]*>\s*/g, "");
 html = html.replace(/<link[^>]*href="[^"]*\.wasm"[^>]*rel="preload"[^>]*>\s*/g, "");
 const tags =
-  `<link rel="modulepreload" href="./${wasmModuleName}" integrity="${integrity(readFileSync(join(staging, wasmModuleName)))}">\n` +
+  `<link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin>\n` +
   `<script type="module" src="./${bootName}" integrity="${integrity(boot)}"></script>\n`;
 html = html.replace("</head>", `${tags}</head>`);
 // Trunk writes absolute URLs for some assets (under --public-url /calc/, "/calc/x.css"):
@@ -106,4 +89,4 @@ for (const file of readdirSync(staging)) {
   writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
   writeFileSync(`${path}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
 }
-console.log(`postbuild: ${bootName}, ${wasmModuleName} (${wasm.length} bytes of wasm), sw.js with ${precache.length} files`);
+console.log(`postbuild: ${bootName}, ${wasmName} (${wasm.length} bytes), sw.js with ${precache.length} files`);

@@ -69,16 +69,10 @@ export function measurePage(dir) {
   return { dir, files, total, background };
 }
 
-/** The wasm inside a `<name>_bg.wasm.js` module (a string whose code units are its bytes,
- * see scripts/postbuild.mjs), for comparing with shipping the binary. */
+/** The page's wasm binary among the files it loads, or null. */
 export function wasmInside(dir, files) {
-  const module = files.find((f) => f.file.endsWith("_bg.wasm.js"));
-  if (!module) return null;
-  const text = readFileSync(join(dir, module.file), "utf8");
-  const body = text.slice(text.indexOf('"') + 1, text.lastIndexOf('"'));
-  const bytes = Buffer.from(body.replace(/\\(["\\nr])/g, (_, c) => ({ n: "\n", r: "\r" })[c] ?? c), "latin1");
-  if (bytes.subarray(0, 4).toString("latin1") !== "\0asm") return null;
-  return { module: module.file, ...sizesOf(bytes) };
+  const wasm = files.find((f) => f.file.endsWith(".wasm"));
+  return wasm ? { module: wasm.file, raw: wasm.raw, gzip: wasm.gzip, brotli: wasm.brotli } : null;
 }
 
 export const fmt = (n) => n.toLocaleString("en-GB");
