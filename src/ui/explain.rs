@@ -94,7 +94,9 @@ pub fn Explain(standard: Standard) -> impl IntoView {
                 <h4 id=heading_id.clone() tabindex="-1" data-testid=format!("explain-heading-{id}")>
                     {format!("How the rating of {} {} arises", standard.id, standard.name)}
                 </h4>
-                <ol class="explain-steps" data-testid=format!("explain-steps-{id}")>{step_list}</ol>
+                // Stepping, each step is read out as it is revealed.
+                <ol class="explain-steps" data-testid=format!("explain-steps-{id}")
+                    aria-live=move || stepping().then_some("polite")>{step_list}</ol>
                 {stepper(id.clone(), stepping, visible, last, next, previous)}
                 <button type="button" class="button" data-testid=format!("explain-close-{id}")
                     on:click={
@@ -142,11 +144,12 @@ fn stepper(
     move || {
         stepping().then(|| view! {
             <div class="explain-stepper" role="group" aria-label="Steps">
+                // aria-disabled, not disabled: a button pressed to the end keeps focus.
                 <button type="button" class="button button-secondary" data-testid=format!("explain-previous-{id}")
-                    disabled=move || { visible() <= 1 } on:click=move |_| back()>"Previous step"</button>
+                    aria-disabled=move || { (visible() <= 1).to_string() } on:click=move |_| back()>"Previous step"</button>
                 <button type="button" class="button" data-testid=format!("explain-next-{id}")
-                    disabled=move || { visible() >= last() } on:click=move |_| forward()>"Next step"</button>
-                <span class="step-count" aria-live="polite" data-testid=format!("explain-count-{id}")>
+                    aria-disabled=move || { (visible() >= last()).to_string() } on:click=move |_| forward()>"Next step"</button>
+                <span class="step-count" data-testid=format!("explain-count-{id}")>
                     {move || format!("Step {} of {}", visible(), last())}
                 </span>
                 <span class="hint">"Arrow keys step through too."</span>
