@@ -7,6 +7,19 @@ import { useBrowser } from "./lib/harness.mjs";
 
 describe("ratings at a glance", () => {
   const env = useBrowser();
+  for (const [name, width, height, screens] of [["desktop", 1280, 800, 2], ["phone", 390, 844, 3]]) {
+    test(`on a blank page the overview is in the first screen and the first field near it (${name})`, { timeout: 60_000 }, async (t) => {
+      const { page } = await env.open(t, { context: { viewport: { width, height } } });
+      const where = await page.evaluate(() => ({
+        overview: document.querySelector("[data-testid=overview]").getBoundingClientRect().top,
+        field: document.querySelector("main select, main input").getBoundingClientRect().top,
+        count: document.querySelector("main input.count-field").getBoundingClientRect().top,
+      }));
+      t.diagnostic(`at ${width}x${height}: overview ${Math.round(where.overview)} px, first field ${Math.round(where.field)}, first count ${Math.round(where.count)}`);
+      assert.ok(where.overview < height, `the overview starts in the first screen (${where.overview} px)`);
+      assert.ok(where.field < screens * height, `the first field is within ${screens} screens (${where.field} px)`);
+    });
+  }
   for (const [name, width, height] of [["desktop", 1280, 800], ["phone", 390, 844]]) {
     test(`a name jumps to its standard, below the pinned bar (${name})`, { timeout: 60_000 }, async (t) => {
       const { page, calc } = await env.open(t, { context: { viewport: { width, height } } });

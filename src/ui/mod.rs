@@ -60,7 +60,8 @@ pub fn Calculator() -> impl IntoView {
         let name = state.with_scenarios(|l| l.current().name.clone());
         format!("{name} \u{2014} printed {}", printed_on.get())
     };
-    // The overview and the standards, built again for another framework.
+    // The overview and the standards, built again for another framework; where the score
+    // sits among published inspections after them, so the first count is near the top.
     let domains = move || {
         let framework = state.framework.get();
         let sections = framework
@@ -69,7 +70,7 @@ pub fn Calculator() -> impl IntoView {
             .enumerate()
             .map(|(i, d)| view! { <standard::DomainSection domain=d.clone() index=i/> })
             .collect_view();
-        view! { <overview::Overview framework=framework.0.clone()/> <placement::Placement/> {sections} }
+        view! { <overview::Overview framework=framework.0.clone()/> {sections} <placement::Placement/> }
     };
     view! {
         <div class="app" class:presentation=move || state.presentation.get() class:figures-hidden=hiding

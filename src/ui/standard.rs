@@ -129,8 +129,9 @@ fn StandardHeading(standard: Standard, result: Memo<StandardResult>) -> impl Int
                 {(!standard.counts_in_score).then(|| view! { <span class="tag">"Does not count in the score"</span> })}
             </div>
             <RevealButton of=id.clone() what=format!("the rating of {} {}", standard.id, standard.name)/>
+            // Beside the heading, so a standard takes a line less; its panel opens full width.
+            <super::explain::Explain standard=standard.clone()/>
         </div>
-        <super::explain::Explain standard=standard.clone()/>
         {(!standard.description.is_empty()).then(|| view! { <p class="description">{standard.description.clone()}</p> })}
         {(!standard.note.is_empty()).then(|| view! {
             <p class="standard-note" data-testid=format!("note-{id}")>{standard.note.clone()}</p>
@@ -165,7 +166,10 @@ fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
         <article class="standard standard-judgement" data-testid=format!("standard-{id}") class:revealed=on_show(id.clone())>
             <StandardHeading standard=standard.clone() result=result/>
             <AgainstOriginal index=index id=id.clone() result=result/>
-            <label for=select_id.clone()>{format!("Rating proposed for {} {}", standard.id, standard.name)}</label>
+            // One line: the proposed rating, its select and what inspectors weigh.
+            <div class="judgement-row">
+            <label for=select_id.clone()>"Rating proposed"
+                <span class="visually-hidden">{format!(" for {} {}", standard.id, standard.name)}</span></label>
             <select id=select_id data-testid=judgement.to_string() on:change=on_change>
                 <option value="" prop:selected=move || chosen.get().is_none()>"Not rated yet"</option>
                 {framework.ratings.iter().map(|label| {
@@ -178,6 +182,7 @@ fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
                 <summary>"What inspectors weigh"</summary>
                 <ul>{questions.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}</ul>
             </details>
+            </div>
         </article>
     }
 }
