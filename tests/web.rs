@@ -902,8 +902,7 @@ async fn an_earlier_export_does_not_make_later_discretion_shout() {
 async fn enter_goes_from_count_to_count_and_on_to_the_next_standard() {
     let page = Page::fresh().await;
     let enter_from = |testid: &str| {
-        let field: web_sys::HtmlElement = page.get(testid).dyn_into().unwrap();
-        field.focus().unwrap();
+        page.focus(testid);
         page.press(testid, "Enter");
         page.focused()
     };
@@ -934,15 +933,8 @@ async fn enter_goes_from_count_to_count_and_on_to_the_next_standard() {
 async fn alt_arrows_jump_from_standard_to_standard() {
     let page = Page::fresh().await;
     let alt = |testid: &str, key: &str| {
-        let field: web_sys::HtmlElement = page.get(testid).dyn_into().unwrap();
-        field.focus().unwrap();
-        let init = web_sys::KeyboardEventInit::new();
-        init.set_key(key);
-        init.set_alt_key(true);
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-        assert!(!field.dispatch_event(&event).unwrap(), "the page handles {key}");
+        page.focus(testid);
+        assert!(!page.press_alt(testid, key), "the page handles Alt+{key}");
         page.focused()
     };
     let down = |testid: &str| alt(testid, "ArrowDown");

@@ -44,11 +44,9 @@ pub fn App() -> impl IntoView {
 pub fn Calculator() -> impl IntoView {
     let state = expect_context::<AppState>();
     provide_context(ConfidencePreference::load());
-    let presenter = Presenter::new();
+    let presenter = Presenter::new(state.presentation);
     provide_context(presenter);
     provide_context(compare::Original::new(state));
-    // Figures are hidden in presentation mode only, and never in print (see the style sheet).
-    let hiding = move || state.presentation.get() && presenter.hiding();
     // A printout says what it is and when it was printed (the date is taken again as the
     // print dialogue opens, for a page left open overnight).
     let printed_on = RwSignal::new(browser::today());
@@ -73,7 +71,7 @@ pub fn Calculator() -> impl IntoView {
         view! { <overview::Overview framework=framework.0.clone()/> {sections} <placement::Placement/> }
     };
     view! {
-        <div class="app" class:presentation=move || state.presentation.get() class:figures-hidden=hiding
+        <div class="app" class:presentation=move || state.presentation.get() class:figures-hidden=move || presenter.hiding()
             class:overall-revealed=move || presenter.shows(Presenter::OVERALL)>
             <a class="skip-link" href="#main">"Skip to the standards"</a>
             <header class="masthead">

@@ -9,8 +9,11 @@ use leptos::prelude::*;
 use std::collections::BTreeSet;
 
 /// What the room may see: whether figures are hidden, and what has been revealed since.
+/// Hiding applies in presentation mode only, so every view asks here and nowhere else.
 #[derive(Clone, Copy)]
 pub struct Presenter {
+    /// Presentation mode (the app state's switch).
+    presentation: RwSignal<bool>,
     hidden: RwSignal<bool>,
     /// Standards revealed while hidden, by id; [`Presenter::OVERALL`] for the totals.
     revealed: RwSignal<BTreeSet<String>>,
@@ -20,16 +23,18 @@ impl Presenter {
     /// The key of the subtotals, total and overall rating among what is revealed.
     pub const OVERALL: &'static str = "overall";
 
-    pub fn new() -> Presenter {
+    /// Hides figures only while `presentation` is on.
+    pub fn new(presentation: RwSignal<bool>) -> Presenter {
         Presenter {
+            presentation,
             hidden: RwSignal::new(false),
             revealed: RwSignal::new(BTreeSet::new()),
         }
     }
 
-    /// Whether figures are hidden at all (tracked).
+    /// Whether figures are hidden at all (tracked): in presentation mode, once asked.
     pub fn hiding(&self) -> bool {
-        self.hidden.get()
+        self.presentation.get() && self.hidden.get()
     }
 
     /// Hides every figure again, forgetting what was revealed.
@@ -52,13 +57,7 @@ impl Presenter {
 
     /// Whether `key`'s figures are on show (tracked): not hidden, or revealed.
     pub fn shows(&self, key: &str) -> bool {
-        !self.hidden.get() || self.revealed.with(|r| r.contains(key))
-    }
-}
-
-impl Default for Presenter {
-    fn default() -> Self {
-        Presenter::new()
+        !self.hiding() || self.revealed.with(|r| r.contains(key))
     }
 }
 
@@ -116,9 +115,8 @@ pub fn RevealButton(
     what: String,
 ) -> impl IntoView {
     let presenter = expect_context::<Presenter>();
-    let state = expect_context::<AppState>();
     move || {
-        (state.presentation.get() && !presenter.shows(&of)).then(|| {
+        (!presenter.shows(&of)).then(|| {
             view! {
                 <button type="button" class="button button-secondary reveal-button"
                     data-testid=format!("reveal-{of}")

@@ -35,8 +35,7 @@ pub fn Summary() -> impl IntoView {
     });
     // While a trainer hides the figures, the result is not read out either.
     let presenter = use_context::<Presenter>();
-    let figures_hidden =
-        move || state.presentation.get() && presenter.is_some_and(|p| !p.shows(Presenter::OVERALL));
+    let figures_hidden = move || presenter.is_some_and(|p| !p.shows(Presenter::OVERALL));
     // Rebuilt only when a subtotal changes, not on every edit.
     let subtotals = Memo::new(move |_| state.result.with(|r| r.domains.clone()));
     let domains = move || {

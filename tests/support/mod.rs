@@ -262,12 +262,34 @@ impl Page {
     /// go ahead (false: the page called `preventDefault`).
     #[track_caller]
     pub fn press(&self, testid: &str, key: &str) -> bool {
+        self.key_down(testid, key, false)
+    }
+
+    /// [`Page::press`] with Alt held.
+    #[track_caller]
+    pub fn press_alt(&self, testid: &str, key: &str) -> bool {
+        self.key_down(testid, key, true)
+    }
+
+    #[track_caller]
+    fn key_down(&self, testid: &str, key: &str, alt: bool) -> bool {
         let init = KeyboardEventInit::new();
         init.set_key(key);
+        init.set_alt_key(alt);
         init.set_bubbles(true);
         init.set_cancelable(true);
         let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
         self.get(testid).dispatch_event(&event).unwrap()
+    }
+
+    /// Gives an element keyboard focus, as a click or Tab would.
+    #[track_caller]
+    pub fn focus(&self, testid: &str) {
+        self.get(testid)
+            .dyn_into::<HtmlElement>()
+            .expect("an HTML element")
+            .focus()
+            .unwrap();
     }
 
     /// Types a case standard: cases inspected, then relevant and Yes for each key question.
