@@ -8,7 +8,7 @@ import { useBrowser } from "./lib/harness.mjs";
 describe("ratings at a glance", () => {
   const env = useBrowser();
   for (const [name, width, height, screens] of [["desktop", 1280, 800, 2], ["phone", 390, 844, 3]]) {
-    test(`on a blank page the overview is in the first screen and the first field near it (${name})`, { timeout: 60_000 }, async (t) => {
+    test(`on a blank page the overview is in the first screen and the first field and count near it (${name})`, { timeout: 60_000 }, async (t) => {
       const { page } = await env.open(t, { context: { viewport: { width, height } } });
       const where = await page.evaluate(() => ({
         overview: document.querySelector("[data-testid=overview]").getBoundingClientRect().top,
@@ -18,6 +18,7 @@ describe("ratings at a glance", () => {
       t.diagnostic(`at ${width}x${height}: overview ${Math.round(where.overview)} px, first field ${Math.round(where.field)}, first count ${Math.round(where.count)}`);
       assert.ok(where.overview < height, `the overview starts in the first screen (${where.overview} px)`);
       assert.ok(where.field < screens * height, `the first field is within ${screens} screens (${where.field} px)`);
+      assert.ok(where.count < screens * height, `the first count is within ${screens} screens (${where.count} px)`);
     });
   }
   for (const [name, width, height] of [["desktop", 1280, 800], ["phone", 390, 844]]) {
@@ -40,6 +41,29 @@ describe("ratings at a glance", () => {
       await page.waitForFunction(() => location.hash === "#standard-2-4");
     });
   }
+
+  test("on a phone the scenario and file actions fold behind one button, opened by keyboard", { timeout: 60_000 }, async (t) => {
+    const { page, calc } = await env.open(t, { context: { viewport: { width: 390, height: 844 } } });
+    const toggle = calc.byTestId("actions-toggle");
+    assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+    assert.equal(await toggle.getAttribute("aria-controls"), "scenario-actions");
+    assert.equal(await calc.button("export").isVisible(), false, "folded: the actions take no room");
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+    assert.ok(await calc.button("export").isVisible(), "unfolded: the actions are shown");
+    // The next Tab goes into the actions.
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "new-blank");
+    await toggle.press("Space");
+    assert.equal(await calc.button("export").isVisible(), false, "folded again");
+  });
+
+  test("on a wide screen the actions are always shown and the fold button is not", { timeout: 60_000 }, async (t) => {
+    const { calc } = await env.open(t, { context: { viewport: { width: 1280, height: 800 } } });
+    assert.equal(await calc.byTestId("actions-toggle").isVisible(), false);
+    assert.ok(await calc.button("export").isVisible());
+  });
 
   test("a row follows an edit of its standard", { timeout: 60_000 }, async (t) => {
     const { calc } = await env.open(t);

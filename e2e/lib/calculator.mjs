@@ -86,7 +86,13 @@ export class Calculator {
   button(id) {
     return this.byTestId(id);
   }
+  /** Unfolds the scenario and file actions where a phone folds them. */
+  async showActions() {
+    const toggle = this.byTestId("actions-toggle");
+    if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  }
   async loadExample() {
+    await this.showActions();
     await this.button("load-example").click();
     await this.page.waitForFunction(() => document.querySelector("[data-testid=overall-score]")?.textContent === "16/36");
   }

@@ -81,8 +81,11 @@ pub fn Calculator() -> impl IntoView {
                     Everything stays in this browser."</p>
             </header>
             <scenario_bar::ScenarioBar/>
-            <framework_panel::FrameworkPanel/>
-            <planner::Planner/>
+            // Side by side where they fit; either opens full width.
+            <div class="tool-panels">
+                <framework_panel::FrameworkPanel/>
+                <planner::Planner/>
+            </div>
             <notices::Notices/>
             <presenter::PresenterBar/>
             <summary::Summary/>

@@ -32,6 +32,8 @@ pub fn ScenarioBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let (share_text, set_share_text) = signal(None::<String>);
     let dragging = RwSignal::new(false);
+    // On a phone the actions fold behind one button (a disclosure); wider, they are shown.
+    let actions_open = RwSignal::new(false);
 
     let share = move |_| {
         let Some(link) = state.share_link() else { return };
@@ -65,8 +67,11 @@ pub fn ScenarioBar() -> impl IntoView {
         <section class="scenario-bar" aria-labelledby="scenario-heading">
             <h2 id="scenario-heading" class="visually-hidden">"Scenario"</h2>
             {scenario_fields()}
+            <button type="button" class="button button-secondary actions-toggle" data-testid="actions-toggle"
+                aria-controls="scenario-actions" aria-expanded=move || actions_open.get().to_string()
+                on:click=move |_| actions_open.update(|open| *open = !*open)>"Scenario and file actions"</button>
             // Compact, in two labelled groups, so the ratings are in the first screen.
-            <div class="bar-row toolbar">
+            <div class="bar-row toolbar" id="scenario-actions" class:folded=move || !actions_open.get()>
                 <div class="buttons" role="group" aria-label="Scenarios">
                     <button type="button" class="button" data-testid="new-blank" on:click=move |_| state.new_blank()>"New blank"</button>
                     <button type="button" class="button" data-testid="load-example" on:click=move |_| state.load_example()>"Torbay 2021 example"</button>

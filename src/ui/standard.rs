@@ -112,9 +112,14 @@ pub fn final_rating(framework: &Framework, result: &StandardResult) -> impl Into
     }
 }
 
-/// The heading line of a standard: id, name, final rating, discretion mark, score.
+/// The heading line of a standard: id, name, final rating, discretion mark, score, and
+/// any controls that share the line (a judgement standard's proposed rating).
 #[component]
-fn StandardHeading(standard: Standard, result: Memo<StandardResult>) -> impl IntoView {
+fn StandardHeading(
+    standard: Standard,
+    result: Memo<StandardResult>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = state.framework_now();
     let id = standard.id.clone();
@@ -131,12 +136,24 @@ fn StandardHeading(standard: Standard, result: Memo<StandardResult>) -> impl Int
             <RevealButton of=id.clone() what=format!("the rating of {} {}", standard.id, standard.name)/>
             // Beside the heading, so a standard takes a line less; its panel opens full width.
             <super::explain::Explain standard=standard.clone()/>
+            {children.map(|c| c())}
         </div>
-        {(!standard.description.is_empty()).then(|| view! { <p class="description">{standard.description.clone()}</p> })}
-        {(!standard.note.is_empty()).then(|| view! {
-            <p class="standard-note" data-testid=format!("note-{id}")>{standard.note.clone()}</p>
-        })}
     }
+}
+
+/// What a standard is about, in the framework's words.
+fn description(standard: &Standard) -> impl IntoView {
+    (!standard.description.is_empty())
+        .then(|| view! { <p class="description">{standard.description.clone()}</p> })
+}
+
+/// The framework's note on a standard (how it is rated or counted), always in view.
+fn standard_note(standard: &Standard) -> impl IntoView {
+    (!standard.note.is_empty()).then(|| {
+        view! {
+            <p class="standard-note" data-testid=format!("note-{}", standard.id)>{standard.note.clone()}</p>
+        }
+    })
 }
 
 #[component]
@@ -162,11 +179,12 @@ fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
         }
     };
     let questions = standard.questions.clone();
+    let note_of = standard.clone();
     view! {
         <article class="standard standard-judgement" data-testid=format!("standard-{id}") class:revealed=on_show(id.clone())>
-            <StandardHeading standard=standard.clone() result=result/>
-            <AgainstOriginal index=index id=id.clone() result=result/>
-            // One line: the proposed rating, its select and what inspectors weigh.
+            // On the heading's line: the proposed rating, its select and what inspectors
+            // weigh (with the standard's description), so a judgement standard is a line.
+            <StandardHeading standard=standard.clone() result=result>
             <div class="judgement-row">
             <label for=select_id.clone()>"Rating proposed"
                 <span class="visually-hidden">{format!(" for {} {}", standard.id, standard.name)}</span></label>
@@ -180,9 +198,13 @@ fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
             </select>
             <details class="questions">
                 <summary>"What inspectors weigh"</summary>
+                {description(&standard)}
                 <ul>{questions.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}</ul>
             </details>
             </div>
+            </StandardHeading>
+            {standard_note(&note_of)}
+            <AgainstOriginal index=index id=id.clone() result=result/>
         </article>
     }
 }
@@ -256,7 +278,11 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
     view! {
         <article class="standard standard-cases" data-testid=format!("standard-{id}") class:revealed=on_show(id.clone())>
             <StandardHeading standard=standard.clone() result=result/>
+            {description(&standard)}
+            {standard_note(&standard)}
             <AgainstOriginal index=index id=id.clone() result=result/>
+            // How it is entered and how many cases, on one line.
+            <div class="cases-row">
             <EntryMode standard=standard.clone() by_case=by_case/>
             {
                 let context = format!("{} {}", standard.id, standard.name);
@@ -272,6 +298,7 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
                     view! { <CountInput path=cases.clone() label="Cases inspected".into() context=context.clone()/> }.into_any()
                 }
             }
+            </div>
             <div class="table-wrap">
                 <table class="kq-table">
                     <caption class="visually-hidden">{format!("Key questions for {} {}", standard.id, standard.name)}</caption>
