@@ -5,8 +5,10 @@
 //    under connect-src 'self'), so the browser compiles it while it downloads and keeps
 //    the compiled code for the next visit. index.html preloads it; the fetch carries its
 //    subresource integrity (Chromium ignores integrity on a fetch preload, and warns);
-// 3. writes the service worker with the list of files to precache;
-// 4. writes .gz and .br beside every file, for hosts that serve precompressed files.
+// 3. in a release build, given --prerender (the app's, not the benchmark's bare counter),
+//    writes the app's first screen into index.html (prerender.mjs);
+// 4. writes the service worker with the list of files to precache;
+// 5. writes .gz and .br beside every file, for hosts that serve precompressed files.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { join, dirname } from "node:path";
@@ -72,6 +74,13 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   process.exit(1);
 }
 writeFileSync(indexPath, html);
+// A release build's page shows the calculator's first screen before the wasm runs: the
+// page just written, opened in Chromium, gives it.
+if (process.argv.includes("--prerender") && process.env.TRUNK_PROFILE === "release") {
+  const { prerender, withFirstScreen } = await import("./prerender.mjs");
+  html = withFirstScreen(html, await prerender(staging));
+  writeFileSync(indexPath, html);
+}
 
 // The service worker: precache every built file.
 const files = readdirSync(staging).filter((f) => statSync(join(staging, f)).isFile() && !/\.(gz|br)$/.test(f) && f !== "sw.js");

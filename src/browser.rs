@@ -88,6 +88,16 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Removes the element with this id from the page, if there is one.
+pub fn remove_element(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        element.remove();
+    }
+}
+
 /// Moves focus from the element with id `from` to the next (or, with `back`, the
 /// previous) element matching `selector`, in page order; stays put at either end.
 pub fn focus_along(from: &str, selector: &str, back: bool) {
