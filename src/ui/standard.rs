@@ -113,7 +113,7 @@ pub fn final_rating(framework: &Framework, result: &StandardResult) -> impl Into
 }
 
 /// The heading line of a standard: id, name, final rating, discretion mark, score, and
-/// any controls that share the line (a judgement standard's proposed rating).
+/// any controls that go with it (a judgement standard's proposed rating, on a line below).
 #[component]
 fn StandardHeading(
     standard: Standard,
@@ -182,8 +182,8 @@ fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
     let note_of = standard.clone();
     view! {
         <article class="standard standard-judgement" data-testid=format!("standard-{id}") class:revealed=on_show(id.clone())>
-            // On the heading's line: the proposed rating, its select and what inspectors
-            // weigh (with the standard's description), so a judgement standard is a line.
+            // With the heading, on the line below it: the proposed rating, its select and what
+            // inspectors weigh (with the standard's description), so the standard takes two lines.
             <StandardHeading standard=standard.clone() result=result>
             <div class="judgement-row">
             <label for=select_id.clone()>"Rating proposed"
