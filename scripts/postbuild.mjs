@@ -49,6 +49,16 @@ import init, * as bindings from "./${jsName}";
 // Streamed: the browser compiles the wasm while it downloads and caches the compiled
 // code. The same request as the preload in index.html, so it is fetched once.
 const wasm = fetch(new URL("./${wasmName}", import.meta.url), { integrity: "${wasmIntegrity}" });
+// A pre-rendered first screen is on screen before the app's start takes the main thread:
+// the start waits for the page's first contentful paint (at most a second; not at all in
+// a tab out of sight, which paints nothing).
+if (document.getElementById("prerender") && document.visibilityState === "visible") {
+  await new Promise((shown) => {
+    if (performance.getEntriesByName("first-contentful-paint").length) return shown();
+    new PerformanceObserver(shown).observe({ type: "paint" });
+    setTimeout(shown, 1000);
+  });
+}
 await init({ module_or_path: wasm });
 // The engine, for scripting the page: yjRating.score(scenario) returns the result object,
 // yjRating.plan(court, outOfCourt) a sample plan, yjRating.margins(sample, population) margins.
