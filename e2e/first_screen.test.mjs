@@ -22,6 +22,7 @@ describe("first screen before the wasm runs", () => {
     assert.equal(await shell.locator("input.count-field").count() > 20, true, "with its count fields");
     assert.match(await shell.locator(".overview").innerText(), /0 of 12 standards rated/);
     assert.ok(await shell.locator(".overview").isVisible(), "styled and on screen");
+    assert.equal(await shell.locator(".print-heading").textContent(), "", "no printing date from the day of the build");
   });
 
   test("until the wasm has run the first screen is shown, takes no focus, and gives way to the same page", { timeout: 60_000 }, async (t) => {

@@ -9,7 +9,8 @@
 //
 // The copy keeps the look and drops what only the live app may have: controls' current
 // state is written as attributes (a property set from Rust is not serialised), and test
-// ids are dropped, so no test or benchmark can mistake the copy for the app.
+// ids are dropped, so no test or benchmark can mistake the copy for the app, and so is the
+// printout heading's date (the day of the build).
 import { chromium } from "playwright-core";
 import { serve } from "../e2e/server.mjs";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/lib/chromium.mjs";
@@ -38,6 +39,8 @@ export async function prerender(dir) {
       for (const details of app.querySelectorAll("details")) details.toggleAttribute("open", details.open);
       const copy = app.cloneNode(true);
       for (const el of [copy, ...copy.querySelectorAll("[data-testid]")]) el.removeAttribute("data-testid");
+      // The printout's heading carries the day it is printed: the build's day would be wrong.
+      copy.querySelector(".print-heading")?.replaceChildren();
       if (copy.querySelector("script")) throw new Error("the first screen holds a script");
       return copy.outerHTML;
     });
