@@ -71,6 +71,15 @@ describe("accessibility", () => {
     await assertNoViolations(page, "presentation mode");
   });
 
+  test("axe finds no WCAG A/AA violations on a phone: actions folded and unfolded, the overview's columns", { timeout: 90_000 }, async (t) => {
+    const { page, calc } = await env.open(t, { context: { viewport: { width: 390, height: 844 } } });
+    await assertNoViolations(page, "the blank calculator on a phone, actions folded");
+    await calc.loadExample(); // unfolds the actions
+    assert.equal(await calc.byTestId("actions-toggle").getAttribute("aria-expanded"), "true");
+    await page.locator(".questions summary").first().click();
+    await assertNoViolations(page, "the Torbay example on a phone, actions unfolded and a judgement's questions open");
+  });
+
   test("axe finds no WCAG A/AA violations in a case-by-case grid, with a paste problem showing", { timeout: 90_000 }, async (t) => {
     const { page, calc } = await env.open(t);
     await calc.byTestId("import-file").setInputFiles(join(ROOT, "examples", "peer-review-cases.json"));
