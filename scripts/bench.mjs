@@ -21,10 +21,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import { serve } from "../e2e/server.mjs";
 import { measurePage, wasmInside, fmt } from "./lib/page-sizes.mjs";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/lib/chromium.mjs";
+import { launchChromium } from "../e2e/lib/chromium.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const APP_DIST = join(ROOT, "dist");
@@ -330,7 +329,7 @@ try {
   const appServer = await serve({ dir: APP_DIST, port: 0 });
   const counterServer = await serve({ dir: COUNTER_DIST, port: 0 });
   servers = [appServer, counterServer];
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  browser = await launchChromium();
   results.browser = browser.version();
 
   say(`first complete render: ${LOADS} loads (+${WARMUP_LOADS} warm-up) of each page, CPU throttled ${THROTTLE}x`);

@@ -11,14 +11,13 @@
 // state is written as attributes (a property set from Rust is not serialised), and test
 // ids are dropped, so no test or benchmark can mistake the copy for the app, and so is the
 // printout heading's date (the day of the build).
-import { chromium } from "playwright-core";
 import { serve } from "../e2e/server.mjs";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/lib/chromium.mjs";
+import { launchChromium } from "../e2e/lib/chromium.mjs";
 
 /** The app's first screen from the site in `dir`, as HTML for index.html's body. */
 export async function prerender(dir) {
   const server = await serve({ dir, port: 0, base: "/" });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
     const problems = [];

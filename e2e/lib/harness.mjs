@@ -19,10 +19,9 @@ import { createServer, request as httpRequest } from "node:http";
 import { readFileSync } from "node:fs";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import { serve } from "../server.mjs";
 import { Calculator } from "./calculator.mjs";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.mjs";
+import { CHROMIUM_ARGS, launchChromium } from "./chromium.mjs";
 export { CHROMIUM_ARGS };
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -36,9 +35,7 @@ export const RESULTS = join(ROOT, "test-results");
 export const TORBAY = JSON.parse(readFileSync(join(ROOT, "examples", "torbay-2021.json"), "utf8"));
 
 /** Launches Debian's Chromium (never a downloaded browser). */
-export function launch() {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-}
+export const launch = launchChromium;
 
 /**
  * Serves the built site under `base` behind a recording proxy, so a test can see every

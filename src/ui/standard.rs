@@ -179,7 +179,7 @@ fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
         }
     };
     let questions = standard.questions.clone();
-    let note_of = standard.clone();
+    let note = standard_note(&standard);
     view! {
         <article class="standard standard-judgement" data-testid=format!("standard-{id}") class:revealed=on_show(id.clone())>
             // With the heading, on the line below it: the proposed rating, its select and what
@@ -203,7 +203,7 @@ fn JudgementStandard(standard: Standard, index: usize) -> impl IntoView {
             </details>
             </div>
             </StandardHeading>
-            {standard_note(&note_of)}
+            {note}
             <AgainstOriginal index=index id=id.clone() result=result/>
         </article>
     }
