@@ -78,23 +78,22 @@ pub fn clear_hash() {
     }
 }
 
-/// The page's element with this id, if there is one.
-fn element(id: &str) -> Option<web_sys::Element> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-}
-
 /// Moves keyboard focus to an element by id.
 pub fn focus(id: &str) {
-    if let Some(element) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = element.focus();
     }
 }
 
 /// Removes the element with this id from the page, if there is one.
 pub fn remove_element(id: &str) {
-    if let Some(element) = element(id) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
         element.remove();
     }
 }
