@@ -650,6 +650,7 @@ async fn work_is_autosaved_and_restored_by_a_fresh_page() {
     page.type_text(&count("2.1", "safety", "relevant"), "x");
     page.check("rounding", true);
     settle().await;
+    save_now();
 
     let saved = local_storage()
         .get_item(LIBRARY_KEY)
@@ -716,6 +717,7 @@ async fn a_deleted_scenario_comes_back_with_undo() {
     );
     assert_eq!(page.shown_option("scenario-select"), "Torbay YOT, March 2021");
     assert_eq!(page.text("overall-score"), "16/36");
+    save_now();
     let saved = local_storage().get_item(LIBRARY_KEY).unwrap().unwrap_or_default();
     assert!(
         saved.contains("Torbay YOT, March 2021"),

@@ -1,5 +1,6 @@
-//! Component tests of autosave timing: the save waits for the page to be idle (so it
-//! never holds up a keystroke's result) and is flushed when the page is hidden or left.
+//! Component tests of autosave timing: the save waits up to `SAVE_DELAY` (so it never
+//! holds up a keystroke's result, and a burst of typing saves once) and is flushed when
+//! the page is hidden or left.
 //! Run with `cargo test -p yj-rating-app --target wasm32-unknown-unknown --test web_autosave`.
 #![cfg(target_arch = "wasm32")]
 
@@ -8,6 +9,7 @@ mod support;
 use support::*;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Event, EventInit};
+use yj_rating_app::app::SAVE_DELAY;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -27,14 +29,21 @@ fn dispatch_on_window(kind: &str) {
 }
 
 #[wasm_bindgen_test]
-async fn an_edit_is_saved_once_the_page_is_idle() {
+async fn an_edit_is_saved_within_the_save_delay_and_a_burst_saves_once() {
     let page = Page::fresh().await;
     page.type_text("standards.2.1.cases", "7");
     // The result is already up to date; the save has not run yet.
     leptos::task::tick().await;
     assert_eq!(saved_cases(), None);
     settle().await;
-    assert_eq!(saved_cases(), Some(7.into()));
+    assert_eq!(saved_cases(), None, "saved before the delay");
+    // More typing before the save: nothing saved in between, then the last value.
+    page.type_text("standards.2.1.cases", "71");
+    settle().await;
+    assert_eq!(saved_cases(), None, "saved before the delay");
+    page.type_text("standards.2.1.cases", "72");
+    sleep(SAVE_DELAY.as_millis() as i32 + 100).await;
+    assert_eq!(saved_cases(), Some(72.into()));
     drop(page);
 }
 

@@ -149,8 +149,14 @@ export class Calculator {
     );
   }
 
-  /** Local storage as an object. */
+  /**
+   * Local storage as an object, once what autosave has not saved yet is saved (autosave
+   * waits up to 0.4 s after a change, and saves at once when the page is left, as here).
+   */
   async storage() {
-    return this.page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+    return this.page.evaluate(() => {
+      window.dispatchEvent(new Event("pagehide"));
+      return Object.fromEntries(Object.entries(localStorage));
+    });
   }
 }

@@ -7,11 +7,17 @@ use crate::persist::storage::{self, SavedByAnotherTab, StorageProblem};
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// Autosaves after every change of the library.
+/// How long a change waits to be saved. Saving writes the whole library, so a burst of
+/// keystrokes saves once instead of once per key (typing stays as quick with fifty
+/// scenarios as with one), and the save never competes with the next keystroke's result.
+pub const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+/// Autosaves every change of the library, at most `SAVE_DELAY` after it is made.
 ///
-/// The save waits for a zero-delay timer, so serialising the library never holds up
-/// the result of a keystroke, and a burst of changes saves once; it is flushed when
-/// the page is hidden or left, so closing the tab loses nothing.
+/// The save runs on a timer started by the first change not yet saved, so
+/// serialising the library never holds up the result of a keystroke, and a burst of
+/// changes saves once; it is flushed when the page is hidden or left (and when the app
+/// is unmounted), so closing the tab loses nothing.
 ///
 /// It also keeps up with what other tabs save: each tab saves every edit as soon as it
 /// is idle, and takes what the others save; an edit of ours not yet saved when theirs
@@ -44,7 +50,7 @@ pub fn autosave(state: AppState) {
                 pending.set_value(None);
                 state.save_now();
             };
-            pending.set_value(set_timeout_with_handle(save, Duration::ZERO).ok());
+            pending.set_value(set_timeout_with_handle(save, SAVE_DELAY).ok());
         }
     });
     let flush = move || {

@@ -5,6 +5,6 @@ mod autosave;
 mod parts;
 mod state;
 
-pub use autosave::autosave;
+pub use autosave::{autosave, SAVE_DELAY};
 pub use parts::{Outcome, Part};
 pub use state::{AppState, Notice, PendingConversion, TORBAY_EXAMPLE};

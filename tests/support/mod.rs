@@ -50,6 +50,24 @@ pub async fn settle() {
     wasm_bindgen_futures::JsFuture::from(timeout).await.unwrap();
 }
 
+/// Waits `ms` milliseconds of the browser's clock.
+pub async fn sleep(ms: i32) {
+    let timeout = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(timeout).await.unwrap();
+}
+
+/// Saves what autosave has not saved yet, as leaving the page does: autosave waits up to
+/// `SAVE_DELAY` after a change, and a test reading storage should not.
+pub fn save_now() {
+    let event = web_sys::Event::new("pagehide").unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+}
+
 /// Waits for the browser's next animation frame (and what runs before it): the app moves
 /// focus to what it has just shown in a frame callback, after the page shows it.
 pub async fn next_frame() {
