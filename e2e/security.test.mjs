@@ -126,7 +126,7 @@ describe("privacy and security", () => {
     assert.deepEqual(session.foreignRequests(), []);
   });
 
-  test("the wasm streams: fetched once through its preload, as application/wasm", { timeout: 30_000 }, async (t) => {
+  test("the wasm streams: fetched once, after the first screen is painted, as application/wasm", { timeout: 30_000 }, async (t) => {
     // Without the service worker, whose precache would fetch every file again.
     const { page } = await env.open(t, { context: { serviceWorkers: "block" }, navigate: false });
     const warnings = [];
@@ -137,7 +137,7 @@ describe("privacy and security", () => {
     // Chromium warns of a preload left unused a few seconds after the load.
     await page.waitForTimeout(3500);
     const wasm = env.server.hits.slice(before).filter((h) => h.url.endsWith(".wasm"));
-    assert.equal(wasm.length, 1, "the preload and the boot module share one request");
+    assert.equal(wasm.length, 1, "one request for the wasm");
     assert.deepEqual(
       warnings.filter((w) => /instantiateStreaming|preload/i.test(w)),
       [],

@@ -44,6 +44,10 @@ try {
         `largest contentful paint ${metric("largest-contentful-paint")}, total blocking time ${metric("total-blocking-time")}, ` +
         `cumulative layout shift ${metric("cumulative-layout-shift")}, speed index ${metric("speed-index")}`,
     );
+    // Which element Lighthouse took for the largest paint: a node the app re-creates when
+    // it starts paints again, later than the pre-rendered copy did.
+    const lcp = result.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node;
+    if (lcp) console.log(`  largest contentful paint element: ${lcp.selector} ${lcp.snippet?.slice(0, 120) ?? ""}`);
   }
 } finally {
   await server.close();

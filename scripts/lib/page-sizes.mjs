@@ -1,6 +1,7 @@
 // What a built page loads, and its transfer size: the files index.html references
-// (stylesheets, module preloads, scripts) plus everything those import, each raw, gzip
-// (level 9) and brotli (quality 11), as scripts/postbuild.mjs precompresses them.
+// (stylesheets, module preloads, scripts) plus everything those import or fetch relative
+// to themselves (the boot module's wasm), each raw, gzip (level 9) and brotli (quality 11),
+// as scripts/postbuild.mjs precompresses them.
 // The service worker (sw.js) is registered after start and loads in the background, so
 // it is listed apart and not counted. Used by scripts/bench.mjs and scripts/size-check.mjs.
 import { readFileSync, existsSync } from "node:fs";
@@ -34,6 +35,9 @@ function references(name, text) {
     for (const [, spec] of text.matchAll(/\b(?:import|export)\s[^'"`;]*?\bfrom\s*["']([^"']+)["']/g)) found.push(spec);
     for (const [, spec] of text.matchAll(/\bimport\s*["']([^"']+)["']/g)) found.push(spec);
     for (const [, spec] of text.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) found.push(spec);
+    // Files fetched relative to the module, as the boot module fetches the wasm. (Not every
+    // `new URL`: wasm-bindgen's glue names a default it never uses here.)
+    for (const [, spec] of text.matchAll(/\bfetch\(\s*new URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url\s*\)/g)) found.push(spec);
   } else if (name.endsWith(".css")) {
     for (const [, , url] of text.matchAll(/url\(\s*(["']?)([^"')]+)\1\s*\)/g)) found.push(url);
     for (const [, url] of text.matchAll(/@import\s+["']([^"']+)["']/g)) found.push(url);

@@ -448,7 +448,7 @@ fn KeyQuestionFigures(
                 view! {
                     <span class="figure">{move || percentage.get().map(|p| p.to_string())}</span>
                     <span class="bar" aria-hidden="true"><span class="bar-fill"
-                        style:width=move || percentage.get().map(|p| format!("{}%", p.to_f64()))></span></span>
+                        style:width=move || percentage.get().map(|p| p.to_string())></span></span>
                 }.into_any()
             } else if not_applicable.get() {
                 view! { <span class="muted">"Not applicable"</span> }.into_any()
