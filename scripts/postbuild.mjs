@@ -69,6 +69,8 @@ await init({ module_or_path: ${firstScreen ? "fetchWasm()" : "early"} });
 // The engine, for scripting the page: yjRating.score(scenario) returns the result object,
 // yjRating.plan(court, outOfCourt) a sample plan, yjRating.margins(sample, population) margins.
 window.yjRating = Object.freeze({ score: bindings.score, plan: bindings.plan, margins: bindings.margins });
+// The calculator builds its page a part a task; it is ready once it says all are shown.
+if (document.querySelector(".app.starting")) await new Promise((shown) => addEventListener("yj-rating-shown", shown, { once: true }));
 dispatchEvent(new CustomEvent("yj-rating-ready"));
 `;
 const bootName = `boot-${hash(boot)}.js`;

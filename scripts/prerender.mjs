@@ -24,7 +24,7 @@ export async function prerender(dir) {
     page.on("pageerror", (e) => problems.push(e.message));
     page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
     await page.goto(server.url);
-    await page.waitForFunction(() => window.yjRating && document.querySelector("body > .app main .domain"), null, {
+    await page.waitForFunction(() => window.yjRating && document.querySelector("body > .app:not(.starting) main .domain"), null, {
       timeout: 60_000,
     });
     if (problems.length) throw new Error(`the app reported errors: ${problems.join("; ")}`);

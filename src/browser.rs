@@ -88,13 +88,43 @@ pub fn focus(id: &str) {
     }
 }
 
-/// Removes the element with this id from the page, if there is one.
-pub fn remove_element(id: &str) {
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    {
-        element.remove();
+/// Hands the page over from the first screen a release build pre-rendered (`#prerender`)
+/// to the app, one step per part the app has built: the live app goes first, and the copy
+/// keeps only what the app has not built yet (at each step its next domain goes, with
+/// everything above it the first time); with `done`, the copy goes.
+pub fn hand_over_first_screen(done: bool) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(copy) = document.get_element_by_id("prerender") else {
+        return;
+    };
+    if done {
+        copy.remove();
+        return;
+    }
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&copy); // after the live app
+    }
+    let above = ".app > :not(main, .footer), .app > main > :not(.domain, .placement)";
+    let mut gone = Vec::new();
+    if let Ok(nodes) = copy.query_selector_all(above) {
+        gone.extend((0..nodes.length()).filter_map(|i| nodes.item(i)));
+    }
+    if let Ok(Some(next)) = copy.query_selector(".app > main > .domain") {
+        gone.push(next.into());
+    }
+    for node in gone {
+        if let Some(parent) = node.parent_node() {
+            let _ = parent.remove_child(&node);
+        }
+    }
+}
+
+/// Dispatches an event of this name at the window, for the page's boot module.
+pub fn announce(name: &str) {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(name)) {
+        let _ = window.dispatch_event(&event);
     }
 }
 

@@ -17,11 +17,11 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use yj_rating_engine::{report, Framework, Scenario};
 
-/// Mounts the calculator on the page's body, in place of the first screen a release
-/// build writes into the page (`scripts/prerender.mjs`): in the same task, so the
-/// browser never paints the page without one or the other.
+/// Mounts the calculator on the page's body. The first screen a release build writes
+/// into the page (`scripts/prerender.mjs`) gives way to it part by part, in the tasks that
+/// build each part (`ui::Calculator`), so the browser never paints the page without one or
+/// the other.
 pub fn start() {
-    browser::remove_element("prerender");
     leptos::mount::mount_to_body(ui::App);
 }
 

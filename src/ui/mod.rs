@@ -39,6 +39,31 @@ pub fn App() -> impl IntoView {
     view! { <Calculator/> }
 }
 
+/// How many of the page's parts are built so far: the domains, one a task, then where the
+/// score sits. The app's start is then a few short tasks instead of one long one (a page
+/// does not answer a tap during a long task), and what a release build pre-rendered stands
+/// in for the parts not built yet (`browser::hand_over_first_screen`), so the page looks
+/// the same throughout and keeps its height. Once all are built the app says it is ready.
+fn shown_in_steps(state: AppState) -> RwSignal<usize> {
+    let shown = RwSignal::new(1usize);
+    Effect::new(move |_| {
+        let built = shown.get();
+        let parts = state.framework.with_untracked(|f| f.domains.len()) + 1;
+        browser::hand_over_first_screen(built >= parts);
+        if built < parts {
+            let next = move || {
+                shown.try_update(|n| *n += 1);
+            };
+            let _ = set_timeout_with_handle(next, std::time::Duration::ZERO);
+        } else if built == parts {
+            browser::announce("yj-rating-shown");
+            // Later framework changes build every part at once.
+            shown.set(usize::MAX);
+        }
+    });
+    shown
+}
+
 /// The calculator's page, given state in context (component tests provide their own).
 #[component]
 pub fn Calculator() -> impl IntoView {
@@ -58,6 +83,7 @@ pub fn Calculator() -> impl IntoView {
         let name = state.with_scenarios(|l| l.current().name.clone());
         format!("{name} \u{2014} printed {}", printed_on.get())
     };
+    let shown = shown_in_steps(state);
     // The overview and the standards, built again for another framework; where the score
     // sits among published inspections after them, so the first count is near the top.
     let domains = move || {
@@ -66,12 +92,26 @@ pub fn Calculator() -> impl IntoView {
             .domains
             .iter()
             .enumerate()
-            .map(|(i, d)| view! { <standard::DomainSection domain=d.clone() index=i/> })
+            .map(|(i, d)| {
+                let d = d.clone();
+                let here = Memo::new(move |_| shown.get() > i);
+                move || {
+                    here.get()
+                        .then(|| view! { <standard::DomainSection domain=d.clone() index=i/> })
+                }
+            })
             .collect_view();
-        view! { <overview::Overview framework=framework.0.clone()/> {sections} <placement::Placement/> }
+        let count = framework.domains.len();
+        let placement = Memo::new(move |_| shown.get() > count);
+        view! {
+            <overview::Overview framework=framework.0.clone()/>
+            {sections}
+            {move || placement.get().then(|| view! { <placement::Placement/> })}
+        }
     };
+    let starting = move || shown.get() <= state.framework.with(|f| f.domains.len());
     view! {
-        <div class="app" class:presentation=move || state.presentation.get() class:figures-hidden=move || presenter.hiding()
+        <div class="app" class:starting=starting class:presentation=move || state.presentation.get() class:figures-hidden=move || presenter.hiding()
             class:overall-revealed=move || presenter.shows(Presenter::OVERALL)>
             <a class="skip-link" href="#main">"Skip to the standards"</a>
             <header class="masthead">

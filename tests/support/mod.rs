@@ -155,7 +155,10 @@ impl Page {
             root,
             unmount: Some(Box::new(move || drop(handle))),
         };
-        settle().await;
+        // The app builds its page a part a task.
+        while page.root.query_selector(".app.starting").unwrap().is_some() {
+            settle().await;
+        }
         page
     }
 
