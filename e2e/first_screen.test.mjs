@@ -60,4 +60,39 @@ describe("first screen before the wasm runs", () => {
     assert.deepEqual(after.standards, before.standards, "every standard reads the same");
     assert.equal(after.countTop, before.countTop, "the first count field does not move");
   });
+
+  test("the app builds its page a part a task, and the first screen gives way part by part behind it", { timeout: 60_000 }, async (t) => {
+    const { page } = await env.open(t, { navigate: false, context: { viewport: { width: 1280, height: 800 } } });
+    // The app's steps wait on zero-delay timers: hold those back, to look between steps.
+    await page.addInitScript(() => {
+      const setTimer = window.setTimeout;
+      window.__holdSteps = true;
+      window.setTimeout = (f, delay, ...rest) => setTimer(f, !delay && window.__holdSteps ? 3_000 : delay, ...rest);
+    });
+    await page.goto(env.url);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.waitForSelector("body > .app.starting", { timeout: 30_000 });
+    const between = await page.evaluate(() => ({
+      order: [...document.body.children].map((e) => (e.id === "prerender" ? "copy" : e.classList.contains("app") ? "live" : "")).filter(Boolean),
+      live: document.querySelectorAll("body > .app .domain").length,
+      copy: [...document.querySelectorAll("#prerender .domain h2")].map((h) => h.textContent),
+      copyAbove: document.querySelectorAll("#prerender .overview, #prerender .masthead").length,
+      height: document.documentElement.scrollHeight,
+    }));
+    assert.deepEqual(between.order, ["live", "copy"], "the live app first, the copy after it");
+    assert.equal(between.live, 1, "the first domain is built with the page");
+    assert.equal(between.copy.length, 2, `the copy keeps the two domains not built yet: ${between.copy}`);
+    assert.equal(between.copyAbove, 0, "and nothing the app shows already");
+    assert.equal(between.height, height, "the page keeps its height");
+    await page.evaluate(() => (window.__holdSteps = false));
+    await page.waitForFunction(() => window.__yjRatingReady === true, null, { timeout: 30_000 });
+    const done = await page.evaluate(() => ({
+      copy: document.getElementById("prerender"),
+      live: document.querySelectorAll("body > .app:not(.starting) .domain").length,
+      height: document.documentElement.scrollHeight,
+    }));
+    assert.equal(done.copy, null, "the copy is gone once all is built");
+    assert.equal(done.live, 3);
+    assert.equal(done.height, height);
+  });
 });

@@ -55,7 +55,7 @@ fn shown_in_steps(state: AppState) -> RwSignal<usize> {
                 shown.try_update(|n| *n += 1);
             };
             let _ = set_timeout_with_handle(next, std::time::Duration::ZERO);
-        } else if built == parts {
+        } else if built != usize::MAX {
             browser::announce("yj-rating-shown");
             // Later framework changes build every part at once.
             shown.set(usize::MAX);
