@@ -136,13 +136,15 @@ describe("storage problems", () => {
   });
 
   test("what another tab saves that this one cannot read is kept aside, never written over", { timeout: 60_000 }, async (t) => {
-    const { page, session, calc } = await env.open(t);
+    const { session, calc } = await env.open(t);
     await calc.loadExample();
     await eventually(async () => assert.match((await calc.storage())[KEY] ?? "", /Torbay YOT, March 2021/));
 
-    // Another tab of the same site (a newer version, say) saves something this one cannot read.
+    // Another tab of the same site (a newer version, say), once running, saves something this
+    // one cannot read. (Written before that tab's app had read storage, it would be that app's
+    // to keep aside too, at its start.)
     const other = await session.newPage();
-    await other.goto(page.url());
+    await session.goto(other);
     await other.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, GARBAGE]);
 
     const notice = calc.byTestId("notice-unreadable");
