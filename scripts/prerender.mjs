@@ -5,7 +5,8 @@
 // empty profile, so the app shows a blank scenario of the default framework, and the
 // rendered calculator is written into index.html. There it is shown, inert, while the
 // wasm downloads and compiles (and with JavaScript off, under the page's note that the
-// calculator needs it); the app removes it as it mounts (src/lib.rs, `start`).
+// calculator needs it); the app replaces it part by part as it builds its page
+// (src/ui/mod.rs, `shown_in_steps`, and src/browser.rs, `hand_over_first_screen`).
 //
 // The copy keeps the look and drops what only the live app may have: controls' current
 // state is written as attributes (a property set from Rust is not serialised), and test

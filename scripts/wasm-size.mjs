@@ -85,27 +85,11 @@ function readModule(buf) {
   return { bodies: bodies.map((bytes, i) => ({ bytes, name: names.get(imported + i) ?? "" })), data, named: names.size };
 }
 
-/** A legacy-mangled symbol's first path segment, readable ("<core::iter::Map<I,F> as ...>"). */
-function legacyFirstSegment(symbol) {
-  const head = symbol.match(/^_ZN(\d+)/);
-  if (!head) return symbol;
-  const text = symbol.slice(head[0].length, head[0].length + Number(head[1]));
-  const escapes = { LT: "<", GT: ">", u20: " ", RF: "&", C: ",", LP: "(", RP: ")", BP: "*", u7b: "{", u7d: "}", u27: "'", u5b: "[", u5d: "]" };
-  return text
-    .replace(/^_(?=\$)/, "")
-    .replace(/\$([A-Za-z0-9]+)\$/g, (m, code) => escapes[code] ?? m)
-    .replace(/\.\./g, "::");
-}
-
-/** The crate a function belongs to, from its symbol (legacy or v0 mangling). For a trait
+/** The crate a function belongs to, from its name as wasm-bindgen leaves it (demangled:
+ * "core::fmt::write", "<alloc::vec::Vec<T> as core::clone::Clone>::clone"). For a trait
  * impl, the crate of the type it is for, or of the trait when the type is generic. */
-function crateOf(symbol) {
-  if (/^_?R/.test(symbol) && !symbol.startsWith("_ZN")) {
-    // v0: the first crate root, "C" [disambiguator "s...] "_"] length identifier.
-    const root = symbol.match(/C(?:s[0-9A-Za-z]*_)?(\d+)([A-Za-z_][A-Za-z0-9_]*)/);
-    return root ? root[2].slice(0, Number(root[1])) : "(unnamed)";
-  }
-  let s = legacyFirstSegment(symbol);
+function crateOf(name) {
+  let s = name;
   const impl = s.match(/^<(.*?) as ([^>]*)/);
   if (impl) {
     const type = impl[1].replace(/^[&*\[(]+|mut |const |dyn /g, "");
@@ -116,7 +100,7 @@ function crateOf(symbol) {
   if (/^(dlmalloc|__rust|__rdl|__rg|rust_)/.test(crate)) return "alloc";
   if (/^(__wbg|__wbindgen|__externref)/.test(crate) || /_[0-9a-f]{16}$/.test(crate)) return "wasm_bindgen";
   // A bare name: one of the functions the app exports to JavaScript, or its glue.
-  if (!s.includes("::") && !symbol.startsWith("_ZN")) return "(exports and glue)";
+  if (!s.includes("::")) return "(exports and glue)";
   return crate;
 }
 

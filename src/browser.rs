@@ -103,8 +103,9 @@ pub fn hand_over_first_screen(done: bool) {
         copy.remove();
         return;
     }
-    if let Some(body) = document.body() {
-        let _ = body.append_child(&copy); // after the live app
+    // The first time, after the live app (which is mounted after it).
+    if let (Some(body), Some(_)) = (document.body(), copy.next_element_sibling()) {
+        let _ = body.append_child(&copy);
     }
     let above = ".app > :not(main, .footer), .app > main > :not(.domain, .placement)";
     let mut gone = Vec::new();

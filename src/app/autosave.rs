@@ -19,9 +19,9 @@ pub const SAVE_DELAY: Duration = Duration::from_millis(400);
 /// changes saves once; it is flushed when the page is hidden or left (and when the app
 /// is unmounted), so closing the tab loses nothing.
 ///
-/// It also keeps up with what other tabs save: each tab saves its edits so, and takes
-/// what the others save; an edit of ours not yet saved when theirs
-/// arrives is carried onto theirs field by field, and the merge saved.
+/// It also keeps up with what other tabs save: each tab saves its edits as above and
+/// takes what the others save; an edit of ours not yet saved when theirs arrives is
+/// carried onto theirs field by field, and the merge saved.
 pub fn autosave(state: AppState) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let cancel = move || {

@@ -39,6 +39,9 @@ pub fn App() -> impl IntoView {
     view! { <Calculator/> }
 }
 
+/// What `shown_in_steps` counts once every part is built.
+const ALL_BUILT: usize = usize::MAX;
+
 /// How many of the page's parts are built so far: the domains, one a task, then where the
 /// score sits. The app's start is then a few short tasks instead of one long one (a page
 /// does not answer a tap during a long task), and what a release build pre-rendered stands
@@ -55,10 +58,10 @@ fn shown_in_steps(state: AppState) -> RwSignal<usize> {
                 shown.try_update(|n| *n += 1);
             };
             let _ = set_timeout_with_handle(next, std::time::Duration::ZERO);
-        } else if built != usize::MAX {
+        } else if built != ALL_BUILT {
             browser::announce("yj-rating-shown");
             // Later framework changes build every part at once.
-            shown.set(usize::MAX);
+            shown.set(ALL_BUILT);
         }
     });
     shown
@@ -109,7 +112,7 @@ pub fn Calculator() -> impl IntoView {
             {move || placement.get().then(|| view! { <placement::Placement/> })}
         }
     };
-    let starting = move || shown.get() <= state.framework.with(|f| f.domains.len());
+    let starting = move || shown.get() != ALL_BUILT;
     view! {
         <div class="app" class:starting=starting class:presentation=move || state.presentation.get() class:figures-hidden=move || presenter.hiding()
             class:overall-revealed=move || presenter.shows(Presenter::OVERALL)>

@@ -41,13 +41,7 @@ pub fn clear_storage() {
 /// chain of microtasks has run.
 pub async fn settle() {
     leptos::task::tick().await;
-    let timeout = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(timeout).await.unwrap();
+    sleep(0).await;
 }
 
 /// Waits `ms` milliseconds of the browser's clock.
