@@ -83,7 +83,7 @@ pub fn load() -> (Library, Vec<StorageProblem>, bool) {
     let Ok(Some(raw)) = storage.get_item(KEY) else {
         return (fresh(), problems, true);
     };
-    let stored: StoredLibrary = match serde_json::from_str(&raw) {
+    let stored = match StoredLibrary::from_json_str(&raw) {
         Ok(stored) => stored,
         Err(err) => {
             let aside = keep_aside(
@@ -144,7 +144,7 @@ pub fn load_saved_by_another_tab() -> SavedByAnotherTab {
     let Some(raw) = storage.get_item(KEY).ok().flatten() else {
         return SavedByAnotherTab::Nothing;
     };
-    let reason = match serde_json::from_str::<StoredLibrary>(&raw) {
+    let reason = match StoredLibrary::from_json_str(&raw) {
         Ok(stored) => match stored.into_library() {
             (library, unreadable) if unreadable.is_empty() => return SavedByAnotherTab::Readable(library),
             (_, unreadable) => format!(

@@ -37,6 +37,25 @@ pub struct StoredScenario {
 pub type Unreadable = (StoredScenario, String);
 
 impl StoredLibrary {
+    /// Reads a library as saved, through the engine's one strict JSON reader (as every
+    /// file and link is read), then its structure from that value: one JSON parser in
+    /// the page, not a second one specialised for the library.
+    ///
+    /// # Errors
+    /// Text that is not JSON, or not a stored library, in words.
+    ///
+    /// ```
+    /// use yj_rating_workbook::{Library, StoredLibrary};
+    /// let library = Library::new(yj_rating_engine::Framework::youth_2018());
+    /// let text = serde_json::to_string(&StoredLibrary::from_library(&library)).unwrap();
+    /// assert_eq!(StoredLibrary::from_json_str(&text).unwrap().into_library().0, library);
+    /// assert_eq!(StoredLibrary::from_json_str("{}").unwrap_err(), "missing field `version`");
+    /// ```
+    pub fn from_json_str(text: &str) -> Result<StoredLibrary, String> {
+        let value = yj_rating_engine::parse_json(text).map_err(|err| err.to_string())?;
+        StoredLibrary::deserialize(&value).map_err(|err| err.to_string())
+    }
+
     /// The library as stored.
     ///
     /// ```
@@ -138,9 +157,7 @@ mod tests {
 
     fn round_trip(library: &Library) -> (Library, Vec<Unreadable>) {
         let text = serde_json::to_string(&StoredLibrary::from_library(library)).unwrap();
-        serde_json::from_str::<StoredLibrary>(&text)
-            .unwrap()
-            .into_library()
+        StoredLibrary::from_json_str(&text).unwrap().into_library()
     }
 
     #[test]
@@ -168,7 +185,7 @@ mod tests {
 
     #[test]
     fn a_library_stored_by_the_previous_version_loads_unchanged() {
-        let stored: StoredLibrary = serde_json::from_str(STORED_BEFORE_THE_WORKBOOK).unwrap();
+        let stored: StoredLibrary = StoredLibrary::from_json_str(STORED_BEFORE_THE_WORKBOOK).unwrap();
         let (library, unreadable) = stored.clone().into_library();
         assert!(unreadable.is_empty(), "{unreadable:?}");
         assert_eq!(library.scenarios.len(), 3);
@@ -200,9 +217,7 @@ mod tests {
         // A library saved before branches existed has no "branch_of" field.
         let old = serde_json::to_string(&StoredLibrary::from_library(&Library::new(youth()))).unwrap();
         assert!(!old.contains("branch_of"));
-        let (back, _) = serde_json::from_str::<StoredLibrary>(&old)
-            .unwrap()
-            .into_library();
+        let (back, _) = StoredLibrary::from_json_str(&old).unwrap().into_library();
         assert_eq!(back.scenarios[0].branch_of, None);
         assert_eq!(back.scenarios[0].form, Form::blank(youth()));
     }
@@ -267,7 +282,7 @@ mod tests {
 
     #[test]
     fn discretion_stored_against_the_flags_loads_is_kept_and_reported() {
-        let stored: StoredLibrary = serde_json::from_str(STORED_AGAINST_THE_FLAGS).unwrap();
+        let stored: StoredLibrary = StoredLibrary::from_json_str(STORED_AGAINST_THE_FLAGS).unwrap();
         let (library, unreadable) = stored.clone().into_library();
         assert!(unreadable.is_empty(), "{unreadable:?}");
         let form = &library.current().form;
