@@ -73,11 +73,11 @@ pub fn ScenarioBar() -> impl IntoView {
             // Compact, in two labelled groups, so the ratings are in the first screen.
             <div class="bar-row toolbar" id="scenario-actions" class:folded=move || !actions_open.get()>
                 <div class="buttons" role="group" aria-label="Scenarios">
-                    <button type="button" class="button" data-testid="new-blank" on:click=move |_| state.new_blank()>"New blank"</button>
-                    <button type="button" class="button" data-testid="load-example" on:click=move |_| state.load_example()>"Torbay 2021 example"</button>
-                    <button type="button" class="button" data-testid="duplicate" on:click=move |_| state.duplicate()>"Duplicate"</button>
+                    {action_button(state, BarAction::NewBlank)}
+                    {action_button(state, BarAction::Example)}
+                    {action_button(state, BarAction::Duplicate)}
                     <super::compare::BranchButton/>
-                    <button type="button" class="button button-warning" data-testid="delete" on:click=move |_| state.delete_current()>"Delete"</button>
+                    {action_button(state, BarAction::Delete)}
                 </div>
                 <div class="buttons" role="group" aria-label="Files and sharing">
                     <label class="button file-button" for="import-file">"Import file"</label>
@@ -88,10 +88,10 @@ pub fn ScenarioBar() -> impl IntoView {
                         on:drop=on_drop>
                         "or drop one here"
                     </span>
-                    <button type="button" class="button" data-testid="export" on:click=move |_| state.export()>"Export file"</button>
-                    <button type="button" class="button" data-testid="export-csv" on:click=move |_| state.export_csv()>"Export CSV"</button>
+                    {action_button(state, BarAction::Export)}
+                    {action_button(state, BarAction::ExportCsv)}
                     <button type="button" class="button" data-testid="share" on:click=share>"Copy share link"</button>
-                    <button type="button" class="button" data-testid="print" on:click=move |_| browser::print()>"Print"</button>
+                    {action_button(state, BarAction::Print)}
                 </div>
                 // The bar gives way to the presenter's bar, where focus goes once it is shown.
                 <button type="button" class="button" id="presentation-toggle" data-testid="presentation"
@@ -109,6 +109,40 @@ pub fn ScenarioBar() -> impl IntoView {
             })}
         </section>
     }
+}
+
+/// The bar's plain commands: one button view for all of them.
+#[derive(Clone, Copy)]
+enum BarAction {
+    NewBlank,
+    Example,
+    Duplicate,
+    Delete,
+    Export,
+    ExportCsv,
+    Print,
+}
+
+fn action_button(state: AppState, action: BarAction) -> impl IntoView {
+    let (testid, label, class) = match action {
+        BarAction::NewBlank => ("new-blank", "New blank", "button"),
+        BarAction::Example => ("load-example", "Torbay 2021 example", "button"),
+        BarAction::Duplicate => ("duplicate", "Duplicate", "button"),
+        BarAction::Delete => ("delete", "Delete", "button button-warning"),
+        BarAction::Export => ("export", "Export file", "button"),
+        BarAction::ExportCsv => ("export-csv", "Export CSV", "button"),
+        BarAction::Print => ("print", "Print", "button"),
+    };
+    let run = move |_| match action {
+        BarAction::NewBlank => state.new_blank(),
+        BarAction::Example => state.load_example(),
+        BarAction::Duplicate => state.duplicate(),
+        BarAction::Delete => state.delete_current(),
+        BarAction::Export => state.export(),
+        BarAction::ExportCsv => state.export_csv(),
+        BarAction::Print => browser::print(),
+    };
+    view! { <button type="button" class=class data-testid=testid on:click=run>{label}</button> }
 }
 
 /// Which scenario is current, its name, and how it rounds percentages.
