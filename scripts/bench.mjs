@@ -121,6 +121,12 @@ async function editLoop({ field, values, edits, warmup, keys = false, watch = '[
   for (let i = 0; i < warmup + edits; i++) {
     const input = document.querySelector(`[data-testid="${field}"]`);
     if (!input) throw new Error(`no input [data-testid="${field}"]`);
+    if (keys && document.activeElement !== input) {
+      // As a typist's key press does, this one moves focus on to the next cell: the cell
+      // pressed has focus first (given before the timing, a frame ahead).
+      input.focus();
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
     const before = score();
     const value = values[i % values.length];
     const end = new Promise((resolveEnd) => {
