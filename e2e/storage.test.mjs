@@ -54,6 +54,37 @@ describe("storage problems", () => {
     await eventually(async () => assert.equal(await again.currentScenarioName(), "Torbay YOT, March 2021"));
     await expectVisible(again.byTestId("notice-unreadable"));
     assert.equal((await again.storage())[asideKeys[0]], GARBAGE);
+
+    // Once downloaded, it can be removed from the browser: the notice goes with it.
+    await again.byTestId("remove-unreadable").click();
+    await expectCount(again.byTestId("notice-unreadable"), 0);
+    const after = await again.storage();
+    assert.equal(after[asideKeys[0]], undefined, "the kept-aside copy is removed");
+    assert.match(after[KEY], /Torbay YOT, March 2021/, "the library is untouched");
+  });
+
+  test("unreadable data that cannot be kept aside pauses saving until the user resumes it", { timeout: 60_000 }, async (t) => {
+    // Garbage in place before the first load, and storage refusing the key it would be kept under.
+    const seed = `
+      localStorage.setItem(${JSON.stringify(KEY)}, ${JSON.stringify(GARBAGE)});
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (String(key).startsWith(${JSON.stringify(ASIDE)})) throw new DOMException("Refused.", "QuotaExceededError");
+        return setItem.call(this, key, value);
+      };`;
+    const { calc } = await env.open(t, { init: [seed] });
+    const notice = calc.byTestId("notice-unreadable");
+    await expectVisible(notice);
+    await expectContains(notice, "could not be kept aside either, so saving is paused");
+
+    // Saving stays paused: what could not be kept aside is not written over.
+    await calc.loadExample();
+    await expectText(calc.overallScore, "16/36");
+    assert.equal((await calc.storage())[KEY], GARBAGE);
+
+    // "Resume saving": the user has downloaded it, or chooses to let it go.
+    await calc.byTestId("resume-saving").click();
+    await eventually(async () => assert.match((await calc.storage())[KEY], /Torbay YOT, March 2021/));
   });
 
   test("when saving fails (storage full) a notice says so and the page keeps working", { timeout: 60_000 }, async (t) => {

@@ -4,6 +4,7 @@
 //! this view only words them.
 
 use crate::app::{AppState, Part};
+use leptos::either::Either;
 use leptos::prelude::*;
 use yj_rating_engine::{confidence, Confidence, ConfidenceLevel, Framework, KeyQuestionResult, Standard};
 
@@ -237,7 +238,6 @@ pub fn SampleConfidence(
                         {sentences.clone()}
                     </ul>
             }
-            .into_any()
         })
     };
     view! {
@@ -281,7 +281,7 @@ fn figures(
 
 /// One key question's row of the confidence table: its relevant cases, interval and the
 /// chance of each band (or a note that it has no figures).
-fn confidence_row(standard: &str, key_question: &str, entry: Option<Confidence>) -> AnyView {
+fn confidence_row(standard: &str, key_question: &str, entry: Option<Confidence>) -> impl IntoView {
     let testid = format!("confidence-{standard}-{key_question}");
     let cells = match entry {
         Some(c) => {
@@ -300,22 +300,19 @@ fn confidence_row(standard: &str, key_question: &str, entry: Option<Confidence>)
                             {rated.then(|| view! { <span class="rated-mark">"this figure's band"</span> })}
                         </td>
                     }
-                    .into_any()
                 })
                 .collect_view();
-            view! {
+            Either::Left(view! {
                 <td data-testid=format!("{testid}-relevant")>{c.relevant}</td>
                 <td class="interval" data-testid=format!("{testid}-interval")>{interval_text(&c)}</td>
                 {bands}
-            }
-            .into_any()
+            })
         }
-        None => view! {
+        None => Either::Right(view! {
             <td colspan="6" class="muted" data-testid=format!("{testid}-none")>
                 "No figures: no relevant cases entered"
             </td>
-        }
-        .into_any(),
+        }),
     };
     view! {
         <tr data-testid=testid>
@@ -323,7 +320,6 @@ fn confidence_row(standard: &str, key_question: &str, entry: Option<Confidence>)
             {cells}
         </tr>
     }
-    .into_any()
 }
 
 /// The confidence level the figures are given at, shared by every standard.

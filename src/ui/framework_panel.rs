@@ -4,6 +4,7 @@
 
 use crate::app::{AppState, Notice, PendingConversion};
 use crate::browser;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -140,14 +141,14 @@ fn convert_panel(
                     </h3>
                     <p>"The converted scenario is a new one; this one stays as it is."</p>
                     {if dropped.is_empty() {
-                        view! { <p data-testid="convert-nothing-dropped">"Every entry comes across: nothing is left out."</p> }.into_any()
+                        Either::Left(view! { <p data-testid="convert-nothing-dropped">"Every entry comes across: nothing is left out."</p> })
                     } else {
-                        view! {
+                        Either::Right(view! {
                             <p>"These entries exist only in this scenario's framework and will be left out of the new one:"</p>
                             <ul data-testid="convert-dropped">
                                 {dropped.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
                             </ul>
-                        }.into_any()
+                        })
                     }}
                     <div class="bar-row buttons">
                         <button type="button" class="button" data-testid="convert-confirm" on:click=confirm>"Convert"</button>

@@ -4,6 +4,7 @@
 use crate::app::{AppState, Notice};
 use crate::browser;
 use crate::persist::storage::{self, KeptAside, StorageProblem};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
@@ -27,45 +28,51 @@ pub fn Notices() -> impl IntoView {
     }
 }
 
+/// The storage problems that need no more than words.
+const STORAGE_UNAVAILABLE: &str =
+    "This browser is not letting the calculator save your work. Everything still works, but your \
+    scenarios will be lost when you close this page: export them to files to keep them.";
+const STORAGE_READ_ONLY: &str =
+    "This browser is not letting the calculator save right now (its storage may be full). Your saved \
+    scenarios are shown and nothing stored is lost; changes you make are tried again each time, but \
+    until one is saved, export what you change to a file to keep it.";
+
+/// A notice. Every one but unreadable data is one view told apart by data (its kind, test
+/// id, words and whether it can be dismissed): a view per kind of notice would each add
+/// its own code to the page.
 #[component]
 fn NoticeView(notice: Notice) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let dismiss = {
-        let notice = notice.clone();
-        move |_| state.notices.update(|n| n.retain(|x| *x != notice))
+    let (error, testid, text, dismissable) = match &notice {
+        Notice::Storage(StorageProblem::Unreadable(aside)) => {
+            return Either::Left(view! { <Unreadable aside=aside.clone()/> });
+        }
+        Notice::Info(text) => (false, "notice-info", text.clone(), true),
+        Notice::Error(text) => (true, "notice-error", text.clone(), true),
+        Notice::Storage(StorageProblem::Unavailable) => (
+            true,
+            "notice-storage-unavailable",
+            STORAGE_UNAVAILABLE.to_owned(),
+            false,
+        ),
+        Notice::Storage(StorageProblem::ReadOnly) => (
+            true,
+            "notice-storage-read-only",
+            STORAGE_READ_ONLY.to_owned(),
+            false,
+        ),
+        Notice::Storage(StorageProblem::SaveFailed(text)) => {
+            (true, "notice-save-failed", text.clone(), false)
+        }
     };
-    match notice {
-        Notice::Info(text) => view! {
-            <div class="notice notice-info" data-testid="notice-info"><p>{text}</p>
-                <button type="button" class="link-button" on:click=dismiss>"Dismiss"</button></div>
-        }
-        .into_any(),
-        Notice::Error(text) => view! {
-            <div class="notice notice-error" role="alert" data-testid="notice-error"><p>{text}</p>
-                <button type="button" class="link-button" on:click=dismiss>"Dismiss"</button></div>
-        }
-        .into_any(),
-        Notice::Storage(StorageProblem::Unavailable) => view! {
-            <div class="notice notice-error" role="alert" data-testid="notice-storage-unavailable">
-                <p>"This browser is not letting the calculator save your work. Everything still works, but your \
-                    scenarios will be lost when you close this page: export them to files to keep them."</p>
-            </div>
-        }
-        .into_any(),
-        Notice::Storage(StorageProblem::ReadOnly) => view! {
-            <div class="notice notice-error" role="alert" data-testid="notice-storage-read-only">
-                <p>"This browser is not letting the calculator save right now (its storage may be full). Your saved \
-                    scenarios are shown and nothing stored is lost; changes you make are tried again each time, but \
-                    until one is saved, export what you change to a file to keep it."</p>
-            </div>
-        }
-        .into_any(),
-        Notice::Storage(StorageProblem::SaveFailed(text)) => view! {
-            <div class="notice notice-error" role="alert" data-testid="notice-save-failed"><p>{text}</p></div>
-        }
-        .into_any(),
-        Notice::Storage(StorageProblem::Unreadable(aside)) => view! { <Unreadable aside=aside/> }.into_any(),
-    }
+    let dismiss = move |_| state.notices.update(|n| n.retain(|x| *x != notice));
+    Either::Right(view! {
+        <div class=if error { "notice notice-error" } else { "notice notice-info" }
+            role=error.then_some("alert") data-testid=testid>
+            <p>{text}</p>
+            {dismissable.then(|| view! { <button type="button" class="link-button" on:click=dismiss>"Dismiss"</button> })}
+        </div>
+    })
 }
 
 #[component]
@@ -79,29 +86,33 @@ fn Unreadable(aside: KeptAside) -> impl IntoView {
     let content = aside.content.clone();
     let key = aside.key.clone();
     let notice = Notice::Storage(StorageProblem::Unreadable(aside.clone()));
-    let remove = move |_| {
-        storage::discard_aside(&key);
-        let notice = notice.clone();
-        state.notices.update(|n| n.retain(|x| *x != notice));
+    // Kept aside, it can be removed; not kept, saving stays paused until the user resumes it.
+    let remove_or_resume = move |_| {
+        if kept {
+            storage::discard_aside(&key);
+            let notice = notice.clone();
+            state.notices.update(|n| n.retain(|x| *x != notice));
+        } else {
+            state.saving_allowed.set(true);
+        }
     };
     view! {
         <div class="notice notice-error" role="alert" data-testid="notice-unreadable">
             <p>{format!("Some saved data could not be read: {}.", aside.reason)}</p>
-            {if kept {
-                view! { <p>{format!("Nothing has been deleted: it is kept aside in this browser under \u{201c}{}\u{201d}.", aside.key)}</p> }.into_any()
+            <p>{if kept {
+                format!("Nothing has been deleted: it is kept aside in this browser under \u{201c}{}\u{201d}.", aside.key)
             } else {
-                view! { <p>"It could not be kept aside either, so saving is paused to avoid overwriting it. Download it, then resume saving."</p> }.into_any()
-            }}
+                "It could not be kept aside either, so saving is paused to avoid overwriting it. Download it, then resume saving.".to_owned()
+            }}</p>
             <button type="button" class="button" data-testid="download-unreadable" on:click=move |_| {
                 if let Err(e) = browser::download(&filename, "application/json", &content) {
                     state.notify(Notice::Error(format!("The download failed: {e}")));
                 }
             }>"Download it"</button>
-            {if kept {
-                view! { <button type="button" class="button button-secondary" on:click=remove>"Remove it from this browser"</button> }.into_any()
-            } else {
-                view! { <button type="button" class="button button-secondary" on:click=move |_| state.saving_allowed.set(true)>"Resume saving"</button> }.into_any()
-            }}
+            <button type="button" class="button button-secondary" on:click=remove_or_resume
+                data-testid=if kept { "remove-unreadable" } else { "resume-saving" }>
+                {if kept { "Remove it from this browser" } else { "Resume saving" }}
+            </button>
         </div>
     }
 }

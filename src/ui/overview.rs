@@ -7,6 +7,7 @@ use super::presenter::{on_show, Presenter, RevealButton};
 use super::standard::{final_rating, heading_id, standard_outcome, RatingBadge};
 use crate::app::{AppState, Outcome};
 use crate::words;
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 use yj_rating_engine::{Framework, Standard};
@@ -56,9 +57,10 @@ pub fn Overview(framework: Arc<Framework>) -> impl IntoView {
     let overall = move || {
         let (_, _, overall, rated, counted) = totals.get();
         match overall {
-            Some(rating) => view! { <RatingBadge rating=Some(rating)/> }.into_any(),
-            None => view! { <span class="muted">{format!("{rated} of {counted} standards rated")}</span> }
-                .into_any(),
+            Some(rating) => Either::Left(view! { <RatingBadge rating=Some(rating)/> }),
+            None => Either::Right(
+                view! { <span class="muted">{format!("{rated} of {counted} standards rated")}</span> },
+            ),
         }
     };
     view! {

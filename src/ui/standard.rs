@@ -7,6 +7,7 @@ use super::count_input::{field_id, form_field_id, CountInput};
 use super::presenter::{on_show, RevealButton};
 use crate::app::{AppState, Outcome, Part};
 use crate::words;
+use leptos::either::Either;
 use leptos::prelude::*;
 use yj_rating_engine::{
     DiscretionDirection, DiscretionProblem, Domain, Entry, Framework, KeyQuestionResult, RatedBy, Rating,
@@ -88,8 +89,8 @@ pub fn DomainSection(domain: Domain, index: usize) -> impl IntoView {
             </h2>
             <CaseGrid domain=domain.id.clone()/>
             {standards.into_iter().map(|(i, s)| match s.rated_by {
-                RatedBy::Judgement => view! { <JudgementStandard standard=s index=i/> }.into_any(),
-                RatedBy::Cases => view! { <CaseStandard standard=s index=i/> }.into_any(),
+                RatedBy::Judgement => Either::Left(view! { <JudgementStandard standard=s index=i/> }),
+                RatedBy::Cases => Either::Right(view! { <CaseStandard standard=s index=i/> }),
             }).collect_view()}
         </section>
     }
@@ -263,12 +264,12 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
                         </Show>
                     </th>
                     {move || if by_case.get() {
-                        view! { <DerivedCounts result=kq_result/> }.into_any()
+                        Either::Left(view! { <DerivedCounts result=kq_result/> })
                     } else {
-                        view! {
+                        Either::Right(view! {
                             <td data-label="Relevant cases"><CountInput path=relevant.clone() label="Relevant".into() context=kq_context.clone()/></td>
                             <td data-label="Number Yes"><CountInput path=yes.clone() label="Yes".into() context=kq_context.clone()/></td>
-                        }.into_any()
+                        })
                     }}
                     <KeyQuestionFigures result=kq_result standard_now=mechanical/>
                 </tr>
@@ -289,13 +290,13 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
                 let cases = cases_path(&id);
                 let testid = format!("cases-{id}");
                 move || if by_case.get() {
-                    view! {
+                    Either::Left(view! {
                         <p class="derived-cases" data-testid=testid.clone()>
                             {move || derived_cases.get().map(|n| format!("Cases inspected: {n} (from the case grid)"))}
                         </p>
-                    }.into_any()
+                    })
                 } else {
-                    view! { <CountInput path=cases.clone() label="Cases inspected".into() context=context.clone()/> }.into_any()
+                    Either::Right(view! { <CountInput path=cases.clone() label="Cases inspected".into() context=context.clone()/> })
                 }
             }
             </div>
@@ -445,15 +446,15 @@ fn KeyQuestionFigures(
     view! {
         <td class="percentage" data-label="%">
             {move || if shows_figure.get() {
-                view! {
+                Either::Left(view! {
                     <span class="figure">{move || percentage.get().map(|p| p.to_string())}</span>
                     <span class="bar" aria-hidden="true"><span class="bar-fill"
                         style:width=move || percentage.get().map(|p| p.to_string())></span></span>
-                }.into_any()
-            } else if not_applicable.get() {
-                view! { <span class="muted">"Not applicable"</span> }.into_any()
+                })
             } else {
-                view! { <span class="muted">"–"</span> }.into_any()
+                // One view for both words, so the branch is two-way.
+                let words = if not_applicable.get() { "Not applicable" } else { "–" };
+                Either::Right(view! { <span class="muted">{words}</span> })
             }}
         </td>
         <td class="band" data-label="Band">

@@ -4,6 +4,7 @@ use super::presenter::Presenter;
 use super::standard::RatingBadge;
 use crate::app::AppState;
 use crate::words;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
@@ -65,13 +66,13 @@ pub fn Summary() -> impl IntoView {
                             <strong data-testid="overall-score">{format!("{total}/{max}")}</strong>
                         </span>
                         {match overall {
-                            Some(rating) => view! { <span data-testid="overall-rating"><RatingBadge rating=Some(rating)/></span> }.into_any(),
-                            None => view! {
+                            Some(rating) => Either::Left(view! { <span data-testid="overall-rating"><RatingBadge rating=Some(rating)/></span> }),
+                            None => Either::Right(view! {
                                 <span class="overall-partial" data-testid="overall-rating">
                                     {format!("{rated} of {counted} standards rated: overall between {} and {}",
                                         framework.label(lowest), framework.label(highest))}
                                 </span>
-                            }.into_any(),
+                            }),
                         }}
                     </div>
                 }
