@@ -253,15 +253,14 @@ fn CaseStandard(standard: Standard, index: usize) -> impl IntoView {
             let kq_context = format!("{context}, {}", kq.id);
             let relevant = count_path(&id, &kq.id, Count::Relevant);
             let yes = count_path(&id, &kq.id, Count::Yes);
+            // Whether it drives the rating: its row and tag change only when that does.
+            let driver = Memo::new(move |_| kq_result.with(|r| r.as_ref().is_some_and(|r| r.driver)));
             view! {
-                <tr class:driver=move || kq_result.with(|r| r.as_ref().is_some_and(|r| r.driver))
-                    data-testid=format!("kq-{id}-{}", kq.id)>
+                <tr class:driver=driver data-testid=format!("kq-{id}-{}", kq.id)>
                     <th scope="row">
                         <span class="wording">{kq.wording.clone()}</span>
                         {(!kq.relevant_when.is_empty()).then(|| view! { <span class="hint">{kq.relevant_when.clone()}</span> })}
-                        <Show when=move || kq_result.with(|r| r.as_ref().is_some_and(|r| r.driver))>
-                            <span class="tag tag-driver">"Drives the rating"</span>
-                        </Show>
+                        {move || driver.get().then(|| view! { <span class="tag tag-driver">"Drives the rating"</span> })}
                     </th>
                     {move || if by_case.get() {
                         Either::Left(view! { <DerivedCounts result=kq_result/> })
