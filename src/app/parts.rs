@@ -52,6 +52,8 @@ pub enum Outcome {
     /// A key question of a standard, by their positions.
     KeyQuestion(usize, usize),
     Domain(usize),
+    /// The scenario's own figures: subtotals, total, overall rating and what is still reachable.
+    Overall,
 }
 
 /// One trigger per key read so far: readers of a key are told of changes to it alone.

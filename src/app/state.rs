@@ -710,9 +710,38 @@ fn tell_what_changed(
             for i in changed_positions(&was_result.domains, &now_result.domains) {
                 outcomes.changed(&Outcome::Domain(i));
             }
+            if overall(&was_result) != overall(&now_result) {
+                outcomes.changed(&Outcome::Overall);
+            }
             (now, now_result)
         },
     );
+}
+
+/// What the scenario's own views show (`Outcome::Overall`): everything but its standards,
+/// which are told apart one by one. Named field by field, so a field added is not missed.
+fn overall(r: &ScenarioResult) -> impl PartialEq + '_ {
+    let ScenarioResult {
+        standards: _,
+        domains,
+        total,
+        max,
+        rated,
+        counted,
+        overall,
+        reachable,
+        reachable_total,
+    } = r;
+    (
+        domains,
+        total,
+        max,
+        rated,
+        counted,
+        overall,
+        reachable,
+        reachable_total,
+    )
 }
 
 /// What a standard's own views show (`Outcome::Standard`): everything but its key

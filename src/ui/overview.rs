@@ -17,9 +17,9 @@ use yj_rating_workbook::form::reason_path;
 pub fn Overview(framework: Arc<Framework>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let totals = Memo::new(move |_| {
-        state
-            .result
-            .with(|r| (r.total, r.max, r.overall, r.rated, r.counted))
+        state.with_outcome(Outcome::Overall, |r| {
+            (r.total, r.max, r.overall, r.rated, r.counted)
+        })
     });
     let domains = framework
         .domains

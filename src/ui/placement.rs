@@ -3,7 +3,7 @@
 //! scenario's score (or the range a partial scenario can still reach) marked. The sentence
 //! beside it carries the same facts for screen readers; the picture is hidden from them.
 
-use crate::app::AppState;
+use crate::app::{AppState, Outcome};
 use crate::words;
 use leptos::prelude::*;
 use yj_rating_engine::published;
@@ -23,7 +23,7 @@ fn x(score: u32) -> u32 {
 #[component]
 pub fn Placement() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let reachable = Memo::new(move |_| state.result.with(|r| r.reachable_total));
+    let reachable = Memo::new(move |_| state.with_outcome(Outcome::Overall, |r| r.reachable_total));
     // Built once per framework: an edit moves only the marker and the sentence.
     move || {
         let framework = state.framework.get();

@@ -2,7 +2,7 @@
 
 use super::presenter::Presenter;
 use super::standard::RatingBadge;
-use crate::app::AppState;
+use crate::app::{AppState, Outcome};
 use crate::words;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -11,14 +11,13 @@ use leptos::prelude::*;
 pub fn Summary() -> impl IntoView {
     let state = expect_context::<AppState>();
     let sentence = Memo::new(move |_| {
-        state
-            .result
-            .with(|r| words::overall_sentence(&state.framework.get(), r))
+        let framework = state.framework.get();
+        state.with_outcome(Outcome::Overall, |r| words::overall_sentence(&framework, r))
     });
     let totals = Memo::new(move |_| {
-        state
-            .result
-            .with(|r| (r.total, r.max, r.overall, r.reachable, r.rated, r.counted))
+        state.with_outcome(Outcome::Overall, |r| {
+            (r.total, r.max, r.overall, r.reachable, r.rated, r.counted)
+        })
     });
     // Which scenario the figures are of: on a projector, the room must know whether it
     // sees the original or a what-if branch of it.
@@ -38,7 +37,7 @@ pub fn Summary() -> impl IntoView {
     let presenter = use_context::<Presenter>();
     let figures_hidden = move || presenter.is_some_and(|p| !p.shows(Presenter::OVERALL));
     // Rebuilt only when a subtotal changes, not on every edit.
-    let subtotals = Memo::new(move |_| state.result.with(|r| r.domains.clone()));
+    let subtotals = Memo::new(move |_| state.with_outcome(Outcome::Overall, |r| r.domains.clone()));
     let domains = move || {
         let framework = state.framework.get();
         subtotals.with(|subtotals| {
