@@ -108,6 +108,7 @@ function firstRenderProbe(selectors) {
 // measured durations (ms). Waits for a frame between edits, as typing does.
 async function editLoop({ field, values, edits, warmup, keys = false, watch = '[data-testid="overall-score"]' }) {
   const score = () => document.querySelector(watch)?.textContent ?? null;
+  const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   // Counts the library's saves during the edits (autosave waits and saves a burst once).
   let saves = 0;
   const setItem = Storage.prototype.setItem;
@@ -125,7 +126,7 @@ async function editLoop({ field, values, edits, warmup, keys = false, watch = '[
       // As a typist's key press does, this one moves focus on to the next cell: the cell
       // pressed has focus first (given before the timing, a frame ahead).
       input.focus();
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      await nextFrame();
     }
     const before = score();
     const value = values[i % values.length];
@@ -160,7 +161,7 @@ async function editLoop({ field, values, edits, warmup, keys = false, watch = '[
       const measure = performance.measure(`bench:edit-${i}`, `bench:edit-${i}:start`, `bench:edit-${i}:end`);
       if (i >= warmup) durations.push(measure.duration);
     }
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    await nextFrame();
   }
   Storage.prototype.setItem = setItem;
   return { durations, unchanged, scores: [...texts], saves };

@@ -8,7 +8,6 @@ mod support;
 
 use support::*;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Event, EventInit};
 use yj_rating_app::app::SAVE_DELAY;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -19,13 +18,6 @@ fn saved_cases() -> Option<serde_json::Value> {
     let library: serde_json::Value = serde_json::from_str(&text).expect("the saved library is JSON");
     let cases = &library["scenarios"][0]["form"]["scenario"]["standards"]["2.1"]["cases"];
     (!cases.is_null()).then(|| cases.clone())
-}
-
-fn dispatch_on_window(kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
-    web_sys::window().unwrap().dispatch_event(&event).unwrap();
 }
 
 #[wasm_bindgen_test]

@@ -633,6 +633,11 @@ impl AppState {
         });
     }
 
+    /// Dismisses one notice (a message, or unreadable data once removed from the browser).
+    pub fn dismiss(&self, notice: &Notice) {
+        self.notices.update(|n| n.retain(|x| x != notice));
+    }
+
     /// Dismisses every message the user may dismiss (storage problems stay).
     pub fn dismiss_messages(&self) {
         self.notices.update(|n| n.retain(|x| !x.is_message()));

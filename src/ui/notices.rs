@@ -65,7 +65,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             (true, "notice-save-failed", text.clone(), false)
         }
     };
-    let dismiss = move |_| state.notices.update(|n| n.retain(|x| *x != notice));
+    let dismiss = move |_| state.dismiss(&notice);
     Either::Right(view! {
         <div class=if error { "notice notice-error" } else { "notice notice-info" }
             role=error.then_some("alert") data-testid=testid>
@@ -90,8 +90,7 @@ fn Unreadable(aside: KeptAside) -> impl IntoView {
     let remove_or_resume = move |_| {
         if kept {
             storage::discard_aside(&key);
-            let notice = notice.clone();
-            state.notices.update(|n| n.retain(|x| *x != notice));
+            state.dismiss(&notice);
         } else {
             state.saving_allowed.set(true);
         }

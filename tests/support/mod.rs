@@ -55,11 +55,19 @@ pub async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(timeout).await.unwrap();
 }
 
+/// Dispatches an event of this kind at the window, as the browser does when the page is
+/// hidden or left ("visibilitychange", "pagehide").
+pub fn dispatch_on_window(kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+}
+
 /// Saves what autosave has not saved yet, as leaving the page does: autosave waits up to
 /// `SAVE_DELAY` after a change, and a test reading storage should not.
 pub fn save_now() {
-    let event = web_sys::Event::new("pagehide").unwrap();
-    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    dispatch_on_window("pagehide");
 }
 
 /// Waits for the browser's next animation frame (and what runs before it): the app moves
